@@ -1,0 +1,64 @@
+package io.github.ecrmaven.aws;
+
+import io.github.ecrmaven.ConfigurationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How the plugin reaches AWS: the region, an optional ECR API endpoint override and an optional named
+ * profile. Empty values fall back to the AWS SDK's own resolution (environment, system properties,
+ * shared config files).
+ *
+ * @param region the region the configuration names, or empty
+ * @param endpoint the ECR API endpoint override, or empty for the standard endpoint (the SDK still
+ *     reads {@code AWS_ENDPOINT_URL_ECR})
+ * @param profile the named profile from the shared AWS config files, or empty for the default chain
+ */
+public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optional<String> profile) {
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+
+  /**
+   * Validates the raw configuration values.
+   *
+   * @throws ConfigurationException when the region or endpoint is malformed
+   */
+  public static AwsSettings of(String region, String endpoint, String profile) throws ConfigurationException {
+    return new AwsSettings(parseRegion(region), parseEndpoint(endpoint), blankToEmpty(profile));
+  }
+
+  private static Optional<String> parseRegion(String value) throws ConfigurationException {
+    Optional<String> region = blankToEmpty(value);
+    if (region.isPresent() && !REGION.matcher(region.get()).matches()) {
+      throw new ConfigurationException(
+          "Invalid <region> (ecr.region) '" + value + "': an AWS region code looks like eu-west-1 or"
+              + " us-gov-west-1, in lowercase.");
+    }
+    return region;
+  }
+
+  private static Optional<URI> parseEndpoint(String value) throws ConfigurationException {
+    Optional<String> text = blankToEmpty(value);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(text.get());
+      boolean httpScheme = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+      if (!httpScheme || uri.getHost() == null) {
+        throw new URISyntaxException(text.get(), "not an absolute http or https URL");
+      }
+      return Optional.of(uri);
+    } catch (URISyntaxException e) {
+      throw new ConfigurationException(
+          "Invalid <endpoint> (ecr.endpoint) '" + value + "': give the ECR API endpoint as an absolute URL,"
+              + " such as https://api.ecr.eu-west-1.amazonaws.com or the URL of a VPC endpoint.",
+          e);
+    }
+  }
+
+  private static Optional<String> blankToEmpty(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}

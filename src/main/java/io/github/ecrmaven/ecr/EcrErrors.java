@@ -1,0 +1,57 @@
+package io.github.ecrmaven.ecr;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns AWS SDK failures into {@link EcrAccessException}s whose messages say what to do. */
+final class EcrErrors {
+  private EcrErrors() {}
+
+  /**
+   * Translates a failed ECR API call.
+   *
+   * @param action what the plugin was doing, such as "describe repository team/app"
+   * @param permission the IAM action the call needs, such as {@code ecr:DescribeRepositories}
+   */
+  static EcrAccessException translate(SdkException e, String action, String permission) {
+    if (e instanceof AwsServiceException service) {
+      return new EcrAccessException(
+          "Failed to " + action + ": " + describe(service) + remedy(service, permission), e);
+    }
+    if (e instanceof SdkClientException) {
+      return new EcrAccessException(
+          "Failed to " + action + ": " + e.getMessage()
+              + " Check the AWS credentials (environment, profile, or <aws><profile>), the region and, when"
+              + " one is set, the <endpoint> (ecr.endpoint) or AWS_ENDPOINT_URL_ECR.",
+          e);
+    }
+    return new EcrAccessException("Failed to " + action + ": " + e.getMessage(), e);
+  }
+
+  private static String describe(AwsServiceException e) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    return (code == null ? "" : code + ": ") + message + " (status " + e.statusCode()
+        + (e.requestId() == null ? "" : ", request ID " + e.requestId()) + ").";
+  }
+
+  private static String remedy(AwsServiceException e, String permission) {
+    String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    switch (code) {
+      case "AccessDeniedException":
+      case "AccessDenied":
+        return " Grant the calling principal the IAM permission " + permission + " on this repository.";
+      case "UnrecognizedClientException":
+      case "InvalidClientTokenId":
+        return " The access key is not known to AWS: check which credentials the build uses.";
+      case "InvalidSignatureException":
+      case "SignatureDoesNotMatch":
+        return " The secret key does not match the access key, or the region is wrong: check both.";
+      case "ExpiredTokenException":
+        return " The session credentials have expired: renew them (for example log in again) and rerun.";
+      default:
+        return "";
+    }
+  }
+}

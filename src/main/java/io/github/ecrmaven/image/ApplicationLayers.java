@@ -1,0 +1,24 @@
+package io.github.ecrmaven.image;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files of the application, one group per image layer, ordered from the least to the most often
+ * changed, so that a code change re-uploads only the classes layer.
+ *
+ * @param dependencies release dependency jars
+ * @param snapshotDependencies snapshot dependency jars
+ * @param projectDependencies jars of other modules of the same reactor build
+ * @param outputDirectory the build output directory ({@code target/classes}), which may not exist: its
+ *     {@code .class} files go into the classes layer and every other file into the resources layer
+ */
+public record ApplicationLayers(
+    List<Path> dependencies, List<Path> snapshotDependencies, List<Path> projectDependencies, Path outputDirectory) {
+
+  public ApplicationLayers {
+    dependencies = List.copyOf(dependencies);
+    snapshotDependencies = List.copyOf(snapshotDependencies);
+    projectDependencies = List.copyOf(projectDependencies);
+  }
+}

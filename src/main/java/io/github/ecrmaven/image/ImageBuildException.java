@@ -1,0 +1,10 @@
+package io.github.ecrmaven.image;
+
+/** A failure to build or push the image, with a message that says what to do about it. */
+public class ImageBuildException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public ImageBuildException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

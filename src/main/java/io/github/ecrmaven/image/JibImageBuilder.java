@@ -1,0 +1,117 @@
+package io.github.ecrmaven.image;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.JavaContainerBuilder;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.Ports;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import io.github.ecrmaven.BuildLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Builds the application image with Jib Core and pushes it to a registry under every requested tag.
+ *
+ * <p>Layers, from the bottom: the base image, release dependencies, snapshot dependencies, reactor
+ * project dependencies, resources, classes. File modification times and the creation time are
+ * fixed, so the same inputs give the same digest.
+ */
+public final class JibImageBuilder {
+  private static final String TOOL_NAME = "ecr-maven-plugin";
+
+  private final BuildLog log;
+  private final Path applicationCache;
+
+  /**
+   * @param applicationCache the directory Jib keeps application layers in between builds, such as
+   *     {@code target/ecr-cache}
+   */
+  public JibImageBuilder(BuildLog log, Path applicationCache) {
+    this.log = log;
+    this.applicationCache = applicationCache;
+  }
+
+  /**
+   * Builds the image and pushes it to {@code target}, then adds each of {@code additionalTags}.
+   *
+   * @param target the first tag's reference and the credential for the target registry
+   * @throws ImageBuildException when the base image cannot be read or the push fails
+   * @throws InterruptedException when the build is interrupted
+   */
+  public BuiltImage push(ApplicationImage image, RegistryAccess target, List<String> additionalTags)
+      throws ImageBuildException, InterruptedException {
+    try {
+      JibContainerBuilder builder = containerBuilder(image);
+      Containerizer containerizer = Containerizer.to(registryImage(target)).setToolName(TOOL_NAME)
+          .setApplicationLayersCache(applicationCache)
+          .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log));
+      for (String tag : additionalTags) {
+        containerizer.withAdditionalTag(tag);
+      }
+      JibContainer container = builder.containerize(containerizer);
+      return new BuiltImage(container.getDigest().toString(), container.getImageId().toString());
+    } catch (RegistryUnauthorizedException e) {
+      throw new ImageBuildException(
+          "The registry rejected the credentials for " + e.getImageReference() + ": " + e.getMessage()
+              + ". For ECR, check that the principal may call"
+              + " ecr:GetAuthorizationToken and push to this repository; for the base image, check that it is"
+              + " public or in the same ECR registry.",
+          e);
+    } catch (RegistryException e) {
+      throw new ImageBuildException("The registry rejected the image: " + e.getMessage(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ImageBuildException("Failed to build or push the image: " + cause, cause);
+    } catch (IOException | CacheDirectoryCreationException e) {
+      throw new ImageBuildException("Failed to build the image: " + e.getMessage(), e);
+    }
+  }
+
+  private JibContainerBuilder containerBuilder(ApplicationImage image)
+      throws IOException, ImageBuildException {
+    ApplicationLayers layers = image.layers();
+    JavaContainerBuilder java = JavaContainerBuilder.from(registryImage(image.baseImage()))
+        .addDependencies(layers.dependencies())
+        .addSnapshotDependencies(layers.snapshotDependencies())
+        .addProjectDependencies(layers.projectDependencies());
+    Path output = layers.outputDirectory();
+    if (Files.isDirectory(output)) {
+      java.addResources(output, file -> !file.toString().endsWith(".class"));
+      java.addClasses(output, file -> file.toString().endsWith(".class"));
+    }
+    java.addJvmFlags(image.container().jvmFlags()).setMainClass(image.mainClass());
+
+    ContainerSettings container = image.container();
+    JibContainerBuilder builder = java.toContainerBuilder()
+        .setFormat(ImageFormat.Docker)
+        .setCreationTime(Instant.EPOCH)
+        .setProgramArguments(container.args())
+        .setExposedPorts(Ports.parse(container.ports()));
+    container.environment().forEach(builder::addEnvironmentVariable);
+    container.labels().forEach(builder::addLabel);
+    return builder;
+  }
+
+  private static RegistryImage registryImage(RegistryAccess access) throws ImageBuildException {
+    try {
+      RegistryImage image = RegistryImage.named(ImageReference.parse(access.reference()));
+      if (access.username().isPresent() && access.password().isPresent()) {
+        image.addCredential(access.username().get(), access.password().get());
+      }
+      return image;
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageBuildException("Invalid image reference '" + access.reference() + "'", e);
+    }
+  }
+}

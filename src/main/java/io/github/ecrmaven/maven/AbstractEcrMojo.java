@@ -1,0 +1,141 @@
+package io.github.ecrmaven.maven;
+
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.ecr.TargetImage;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The parameters every goal shares: skipping, the target repository, and AWS access. Each value can be
+ * overridden with its {@code ecr.*} property on the command line, see {@link ParameterLookup}.
+ */
+abstract class AbstractEcrMojo extends AbstractMojo {
+
+  /**
+   * Skips every goal of this plugin (property {@code ecr.skip}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.skip")
+  Boolean skip;
+
+  /**
+   * The ECR repository to push to, in the caller's own registry (property {@code ecr.repository}).
+   * Ignored when {@code <to><image>} is set.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.repository", defaultValue = "${project.artifactId}")
+  String repository;
+
+  /**
+   * Where the image goes and its tags.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  ToParameters to;
+
+  /**
+   * The AWS region, such as {@code eu-west-1} (property {@code ecr.region}). Default: the region of the
+   * registry in {@code <to><image>}, else the AWS SDK's region chain ({@code AWS_REGION}, then the
+   * profile's region).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.region")
+  String region;
+
+  /**
+   * An ECR API endpoint override, such as a VPC endpoint URL (property {@code ecr.endpoint}). The AWS
+   * SDK's {@code AWS_ENDPOINT_URL_ECR} variable works too.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.endpoint")
+  String endpoint;
+
+  /**
+   * How the plugin authenticates to AWS.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  AwsParameters aws;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  /** Returns this goal's name, as in {@code ecr:<goal>}, for its skip property and log lines. */
+  abstract String goal();
+
+  ParameterLookup lookup() {
+    return new ParameterLookup(session, project);
+  }
+
+  /**
+   * Returns whether this goal skips the project: when {@code ecr.skip} or {@code ecr.<goal>.skip} is
+   * true, or the project has {@code pom} packaging. Logs the reason at info.
+   */
+  boolean shouldSkip(Boolean goalSkip) throws ConfigurationException {
+    ParameterLookup lookup = lookup();
+    if (booleanValue(lookup, "ecr.skip", skip)) {
+      getLog().info("Skipping ecr:" + goal() + ": ecr.skip is true");
+      return true;
+    }
+    if (booleanValue(lookup, "ecr." + goal() + ".skip", goalSkip)) {
+      getLog().info("Skipping ecr:" + goal() + ": ecr." + goal() + ".skip is true");
+      return true;
+    }
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("Skipping ecr:" + goal() + " for " + project.getArtifactId() + ": packaging 'pom' has no"
+          + " application to put into an image");
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Resolves the target repository and tags.
+   *
+   * @throws ConfigurationException when the repository, image reference or a tag is invalid
+   */
+  TargetImage targetImage() throws ConfigurationException {
+    ParameterLookup lookup = lookup();
+    ToParameters toParameters = to == null ? new ToParameters() : to;
+    String image = lookup.string("ecr.to.image", toParameters.image, null);
+    String repositoryName = lookup.string("ecr.repository", repository, project.getArtifactId());
+    List<String> tags = lookup.list("ecr.to.tags", toParameters.tags, List.of(project.getVersion()));
+    return TargetImage.resolve(image, repositoryName, tags);
+  }
+
+  /**
+   * Resolves the AWS settings.
+   *
+   * @throws ConfigurationException when the region or endpoint is malformed
+   */
+  AwsSettings awsSettings() throws ConfigurationException {
+    ParameterLookup lookup = lookup();
+    AwsParameters awsParameters = aws == null ? new AwsParameters() : aws;
+    return AwsSettings.of(
+        lookup.string("ecr.region", region, null),
+        lookup.string("ecr.endpoint", endpoint, null),
+        lookup.string("ecr.aws.profile", awsParameters.profile, null));
+  }
+
+  static boolean booleanValue(ParameterLookup lookup, String property, Boolean pomValue)
+      throws ConfigurationException {
+    try {
+      return lookup.bool(property, pomValue, false);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+  }
+}

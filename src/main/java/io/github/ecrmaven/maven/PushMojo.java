@@ -1,0 +1,150 @@
+package io.github.ecrmaven.maven;
+
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.ecr.RepositoryCreation;
+import io.github.ecrmaven.ecr.RepositorySettings;
+import io.github.ecrmaven.image.ContainerSettings;
+import io.github.ecrmaven.publish.PublishException;
+import io.github.ecrmaven.publish.PublishRequest;
+import io.github.ecrmaven.publish.PublishResult;
+import io.github.ecrmaven.publish.Publisher;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Publishes the project as a container image to Amazon ECR: ensures the repository, gets an
+ * authorization token, builds the image with Jib and pushes every tag, verifies the result with
+ * {@code DescribeImages}, and writes {@code target/ecr-image.json} and {@code target/ecr-image.digest}.
+ *
+ * <p>Works bound to the {@code deploy} phase or on its own, as in {@code mvn package ecr:push}.
+ */
+@Mojo(
+    name = "push",
+    defaultPhase = LifecyclePhase.DEPLOY,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
+public class PushMojo extends AbstractEcrMojo {
+
+  /**
+   * Skips this goal only (property {@code ecr.push.skip}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.push.skip")
+  Boolean pushSkip;
+
+  /**
+   * The base image.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  FromParameters from;
+
+  /**
+   * How the container runs the application.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  ContainerParameters container;
+
+  /**
+   * What to do when the repository does not exist (property {@code ecr.repositoryCreation}):
+   * {@code create} creates it with the settings below; {@code require} fails the build.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.repositoryCreation", defaultValue = "create")
+  String repositoryCreation;
+
+  /**
+   * The tag mutability of a repository this goal creates, {@code MUTABLE} or {@code IMMUTABLE}
+   * (property {@code ecr.imageTagMutability}). Existing repositories are left as they are.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.imageTagMutability", defaultValue = "MUTABLE")
+  String imageTagMutability;
+
+  /**
+   * Whether a repository this goal creates scans images on push (property {@code ecr.scanOnPush}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.scanOnPush", defaultValue = "false")
+  Boolean scanOnPush;
+
+  @Override
+  String goal() {
+    return "push";
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    try {
+      if (shouldSkip(pushSkip)) {
+        return;
+      }
+      PublishRequest request = publishRequest();
+      PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
+      getLog().info(
+          "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
+              + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));
+    } catch (ConfigurationException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (PublishException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted while publishing the image", e);
+    }
+  }
+
+  private PublishRequest publishRequest() throws ConfigurationException {
+    ParameterLookup lookup = lookup();
+    RepositorySettings settings =
+        new RepositorySettings(
+            RepositorySettings.parseTagMutability(
+                lookup.string("ecr.imageTagMutability", imageTagMutability, "MUTABLE")),
+            booleanValue(lookup, "ecr.scanOnPush", scanOnPush));
+    FromParameters fromParameters = from == null ? new FromParameters() : from;
+    return new PublishRequest(
+        targetImage(),
+        awsSettings(),
+        RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create")),
+        settings,
+        lookup.string("ecr.from.image", fromParameters.image, ProjectInputs.defaultBaseImage(project)),
+        ProjectInputs.layers(project, session.getProjects()),
+        ProjectInputs.manifestMainClass(project),
+        containerSettings(lookup),
+        Path.of(project.getBuild().getDirectory()));
+  }
+
+  private ContainerSettings containerSettings(ParameterLookup lookup) throws ConfigurationException {
+    ContainerParameters parameters = container == null ? new ContainerParameters() : container;
+    try {
+      Map<String, String> environment = lookup.map("ecr.container.environment", parameters.environment);
+      Map<String, String> labels = lookup.map("ecr.container.labels", parameters.labels);
+      return new ContainerSettings(
+              Optional.ofNullable(lookup.string("ecr.container.mainClass", parameters.mainClass, null)),
+              lookup.list("ecr.container.jvmFlags", parameters.jvmFlags, List.of()),
+              lookup.list("ecr.container.args", parameters.args, List.of()),
+              lookup.list("ecr.container.ports", parameters.ports, List.of()),
+              environment,
+              labels)
+          .validate();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+  }
+}

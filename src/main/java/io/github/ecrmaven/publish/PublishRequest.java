@@ -1,0 +1,34 @@
+package io.github.ecrmaven.publish;
+
+import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.ecr.RepositoryCreation;
+import io.github.ecrmaven.ecr.RepositorySettings;
+import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.ContainerSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One publication: what to build, where to push it and how to reach AWS.
+ *
+ * @param target the repository and tags
+ * @param aws the region, endpoint and profile settings
+ * @param repositoryCreation what to do when the repository is missing
+ * @param repositorySettings the settings of a repository this build creates
+ * @param baseImage the base image reference
+ * @param layers the application's files
+ * @param manifestMainClass the main class the jar plugin's manifest names, or empty
+ * @param container the container settings
+ * @param buildDirectory the project's build directory, which receives the reports and the layer cache
+ */
+public record PublishRequest(
+    TargetImage target,
+    AwsSettings aws,
+    RepositoryCreation repositoryCreation,
+    RepositorySettings repositorySettings,
+    String baseImage,
+    ApplicationLayers layers,
+    Optional<String> manifestMainClass,
+    ContainerSettings container,
+    Path buildDirectory) {}
