@@ -1,0 +1,23 @@
+import io.github.ecrmaven.testing.InvokerBuild
+
+def build = InvokerBuild.of(basedir)
+// Read first: the checks below make API calls of their own.
+def calls = build.apiCallsDuringBuild()
+assert calls == ['DescribeRepositories', 'CreateRepository', 'GetAuthorizationToken', 'DescribeImages'] : "API calls: ${calls}"
+
+def config = build.verifyPushed('.', ['2.1.0', 'stable'])
+
+def entrypoint = config.get('config').get('Entrypoint').collect { it.asText() }
+assert entrypoint[0] == 'java' : "entrypoint ${entrypoint}"
+assert entrypoint.contains('-Xss1m') : "entrypoint ${entrypoint}"
+assert entrypoint.last() == 'io.github.ecrmaven.examples.hello.HelloService' : "entrypoint ${entrypoint}"
+assert config.get('config').get('ExposedPorts').has('8080/tcp')
+assert config.get('config').get('Env').collect { it.asText() }.contains('APP_MODE=print')
+assert config.get('config').get('Labels').get('team').asText() == 'platform'
+
+def report = build.pushReport('.')
+def output = build.runImage(report.get('image').asText() + '@' + report.get('imageDigest').asText())
+assert output.contains('deploy-lifecycle 2.1.0') : "container output: ${output}"
+
+assert build.buildLog().contains('Pushed ' + report.get('image').asText() + '@sha256:')
+return true

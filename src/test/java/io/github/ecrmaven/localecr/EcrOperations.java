@@ -1,0 +1,307 @@
+package io.github.ecrmaven.localecr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The ECR operations of the local ECR API, from a parsed JSON request to a JSON response. */
+final class EcrOperations {
+
+  /** ECR's repository name pattern, from the {@code CreateRepository} API reference. */
+  static final Pattern REPOSITORY_NAME =
+      Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
+
+  private static final Set<String> TAG_MUTABILITIES =
+      Set.of("MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION");
+
+  private final LocalEcrState state;
+  private final RegistryInventory inventory;
+  private final ObjectMapper mapper;
+  private final String registryHost;
+  private final Path registryRepositories;
+
+  /**
+   * @param registryHost the front's {@code host:port}, used in repository URIs
+   * @param registryRepositories Distribution's {@code repositories} storage folder
+   */
+  EcrOperations(
+      LocalEcrState state,
+      RegistryInventory inventory,
+      ObjectMapper mapper,
+      String registryHost,
+      Path registryRepositories) {
+    this.state = state;
+    this.inventory = inventory;
+    this.mapper = mapper;
+    this.registryHost = registryHost;
+    this.registryRepositories = registryRepositories;
+  }
+
+  /** Runs one operation. */
+  ObjectNode invoke(String operation, JsonNode request) throws EcrApiException, IOException {
+    switch (operation) {
+      case "GetAuthorizationToken":
+        return getAuthorizationToken();
+      case "CreateRepository":
+        return createRepository(request);
+      case "DescribeRepositories":
+        return describeRepositories(request);
+      case "DescribeImages":
+        return describeImages(request);
+      case "DeleteRepository":
+        return deleteRepository(request);
+      default:
+        throw EcrApiException.badRequest(
+            "UnknownOperationException", "Unknown operation " + operation + ".");
+    }
+  }
+
+  private ObjectNode getAuthorizationToken() {
+    LocalEcrState.IssuedPassword issued = state.issuePassword();
+    String token =
+        Base64.getEncoder()
+            .encodeToString(("AWS:" + issued.password()).getBytes(StandardCharsets.UTF_8));
+    ObjectNode response = mapper.createObjectNode();
+    ObjectNode data = response.putArray("authorizationData").addObject();
+    data.put("authorizationToken", token);
+    data.put("expiresAt", epochSeconds(issued.expiresAt()));
+    data.put("proxyEndpoint", "https://" + registryHost);
+    return response;
+  }
+
+  private ObjectNode createRepository(JsonNode request) throws EcrApiException {
+    checkRegistryId(request, "CreateRepository", "*");
+    String name = repositoryName(request);
+    String mutability = request.path("imageTagMutability").asText("MUTABLE");
+    if (!TAG_MUTABILITIES.contains(mutability)) {
+      throw invalidParameter(
+          "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: "
+              + "'Member must satisfy enum value set: " + TAG_MUTABILITIES + "'");
+    }
+    boolean scanOnPush = request.path("imageScanningConfiguration").path("scanOnPush").asBoolean();
+    String encryptionType =
+        request.path("encryptionConfiguration").path("encryptionType").asText("AES256");
+    LocalEcrState.Repository repository =
+        new LocalEcrState.Repository(name, state.now(), mutability, scanOnPush, encryptionType);
+    if (!state.addRepository(repository)) {
+      throw EcrApiException.badRequest(
+          "RepositoryAlreadyExistsException",
+          "The repository with name '" + name + "' already exists in the registry with id '"
+              + LocalEcr.ACCOUNT_ID + "'");
+    }
+    ObjectNode response = mapper.createObjectNode();
+    response.set("repository", repositoryJson(repository));
+    return response;
+  }
+
+  private ObjectNode describeRepositories(JsonNode request) throws EcrApiException {
+    checkRegistryId(request, "DescribeRepositories", "*");
+    List<LocalEcrState.Repository> found = new ArrayList<>();
+    JsonNode names = request.path("repositoryNames");
+    if (names.isArray() && names.size() > 0) {
+      for (JsonNode name : names) {
+        validateRepositoryName(name.asText());
+        found.add(existingRepository(name.asText()));
+      }
+    } else {
+      found.addAll(state.repositories());
+    }
+    ObjectNode response = mapper.createObjectNode();
+    ArrayNode repositories = response.putArray("repositories");
+    found.forEach(repository -> repositories.add(repositoryJson(repository)));
+    return response;
+  }
+
+  private ObjectNode describeImages(JsonNode request) throws EcrApiException, IOException {
+    String name = repositoryName(request);
+    checkRegistryId(request, "DescribeImages", name);
+    existingRepository(name);
+    List<RegistryInventory.Image> images =
+        inventory.images(name, state.pushedDigests(name));
+
+    List<RegistryInventory.Image> selected = new ArrayList<>();
+    JsonNode imageIds = request.path("imageIds");
+    if (imageIds.isArray() && imageIds.size() > 0) {
+      for (JsonNode imageId : imageIds) {
+        RegistryInventory.Image image = findImage(images, imageId, name);
+        if (!selected.contains(image)) {
+          selected.add(image);
+        }
+      }
+    } else {
+      String tagStatus = request.path("filter").path("tagStatus").asText("ANY");
+      for (RegistryInventory.Image image : images) {
+        boolean tagged = !image.tags().isEmpty();
+        if (tagStatus.equals("ANY") || tagStatus.equals(tagged ? "TAGGED" : "UNTAGGED")) {
+          selected.add(image);
+        }
+      }
+    }
+
+    ObjectNode response = mapper.createObjectNode();
+    ArrayNode details = response.putArray("imageDetails");
+    for (RegistryInventory.Image image : selected) {
+      details.add(imageJson(name, image));
+    }
+    return response;
+  }
+
+  private ObjectNode deleteRepository(JsonNode request) throws EcrApiException, IOException {
+    String name = repositoryName(request);
+    checkRegistryId(request, "DeleteRepository", name);
+    LocalEcrState.Repository repository = existingRepository(name);
+    boolean force = request.path("force").asBoolean(false);
+    if (!force && !inventory.images(name, state.pushedDigests(name)).isEmpty()) {
+      throw EcrApiException.badRequest(
+          "RepositoryNotEmptyException",
+          "The repository with name '" + name + "' in registry with id '" + LocalEcr.ACCOUNT_ID
+              + "' cannot be deleted because it still contains images");
+    }
+    state.removeRepository(name);
+    // Distribution keeps no repository cache with the configuration DistributionProcess writes,
+    // so removing the folder removes the repository's tags and manifest links.
+    LocalEcrCertificates.deleteRecursively(registryRepositories.resolve(name));
+    ObjectNode response = mapper.createObjectNode();
+    response.set("repository", repositoryJson(repository));
+    return response;
+  }
+
+  private RegistryInventory.Image findImage(
+      List<RegistryInventory.Image> images, JsonNode imageId, String repository)
+      throws EcrApiException {
+    String digest = imageId.path("imageDigest").asText(null);
+    String tag = imageId.path("imageTag").asText(null);
+    if (digest == null && tag == null) {
+      throw invalidParameter("Invalid parameter at 'imageIds': an image ID needs an imageDigest "
+          + "or an imageTag");
+    }
+    for (RegistryInventory.Image image : images) {
+      boolean digestMatches = digest == null || digest.equals(image.digest());
+      boolean tagMatches = tag == null || image.tags().contains(tag);
+      if (digestMatches && tagMatches) {
+        return image;
+      }
+    }
+    throw EcrApiException.badRequest(
+        "ImageNotFoundException",
+        "The image with imageId {imageDigest:'" + digest + "', imageTag:'" + tag
+            + "'} does not exist within the repository with name '" + repository
+            + "' in the registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+  }
+
+  private ObjectNode repositoryJson(LocalEcrState.Repository repository) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("repositoryArn", repositoryArn(repository.name()));
+    json.put("registryId", LocalEcr.ACCOUNT_ID);
+    json.put("repositoryName", repository.name());
+    json.put("repositoryUri", registryHost + "/" + repository.name());
+    json.put("createdAt", epochSeconds(repository.createdAt()));
+    json.put("imageTagMutability", repository.imageTagMutability());
+    json.putObject("imageScanningConfiguration").put("scanOnPush", repository.scanOnPush());
+    json.putObject("encryptionConfiguration").put("encryptionType", repository.encryptionType());
+    return json;
+  }
+
+  private ObjectNode imageJson(String repository, RegistryInventory.Image image) {
+    ObjectNode json = mapper.createObjectNode();
+    json.put("registryId", LocalEcr.ACCOUNT_ID);
+    json.put("repositoryName", repository);
+    json.put("imageDigest", image.digest());
+    if (!image.tags().isEmpty()) {
+      ArrayNode tags = json.putArray("imageTags");
+      image.tags().forEach(tags::add);
+    }
+    json.put("imageSizeInBytes", image.sizeInBytes());
+    Instant pushedAt = state.manifestPushTime(repository, image.digest()).orElse(state.startedAt());
+    json.put("imagePushedAt", epochSeconds(pushedAt));
+    json.put("imageManifestMediaType", image.manifestMediaType());
+    if (image.artifactMediaType() != null) {
+      json.put("artifactMediaType", image.artifactMediaType());
+    }
+    return json;
+  }
+
+  private LocalEcrState.Repository existingRepository(String name) throws EcrApiException {
+    return state
+        .repository(name)
+        .orElseThrow(
+            () ->
+                EcrApiException.badRequest(
+                    "RepositoryNotFoundException", repositoryNotFoundMessage(name)));
+  }
+
+  static String repositoryNotFoundMessage(String name) {
+    return "The repository with name '" + name + "' does not exist in the registry with id '"
+        + LocalEcr.ACCOUNT_ID + "'";
+  }
+
+  private static String repositoryName(JsonNode request) throws EcrApiException {
+    JsonNode name = request.get("repositoryName");
+    if (name == null || !name.isTextual()) {
+      throw invalidParameter(
+          "1 validation error detected: Value null at 'repositoryName' failed to satisfy "
+              + "constraint: Member must not be null");
+    }
+    validateRepositoryName(name.asText());
+    return name.asText();
+  }
+
+  private static void validateRepositoryName(String name) throws EcrApiException {
+    String prefix = "Invalid parameter at 'repositoryName' failed to satisfy constraint: ";
+    if (name.length() < 2) {
+      throw invalidParameter(prefix + "'must have length greater than or equal to 2'");
+    }
+    if (name.length() > 256) {
+      throw invalidParameter(prefix + "'must have length less than or equal to 256'");
+    }
+    if (!REPOSITORY_NAME.matcher(name).matches()) {
+      throw invalidParameter(
+          prefix + "'must satisfy regular expression '" + REPOSITORY_NAME.pattern() + "''");
+    }
+  }
+
+  /**
+   * Rejects a {@code registryId} of another account the way ECR rejects a caller without
+   * permission on that account's registry.
+   */
+  private static void checkRegistryId(JsonNode request, String operation, String repository)
+      throws EcrApiException {
+    String registryId = request.path("registryId").asText(LocalEcr.ACCOUNT_ID);
+    if (registryId.equals(LocalEcr.ACCOUNT_ID)) {
+      return;
+    }
+    if (!registryId.matches("[0-9]{12}")) {
+      throw invalidParameter(
+          "Invalid parameter at 'registryId' failed to satisfy constraint: "
+              + "'must satisfy regular expression '[0-9]{12}''");
+    }
+    throw EcrApiException.badRequest(
+        "AccessDeniedException",
+        "User: arn:aws:iam::" + LocalEcr.ACCOUNT_ID + ":user/local-ecr is not authorized to "
+            + "perform: ecr:" + operation + " on resource: arn:aws:ecr:" + LocalEcr.REGION + ":"
+            + registryId + ":repository/" + repository
+            + " because no resource-based policy allows the ecr:" + operation + " action");
+  }
+
+  static String repositoryArn(String name) {
+    return "arn:aws:ecr:" + LocalEcr.REGION + ":" + LocalEcr.ACCOUNT_ID + ":repository/" + name;
+  }
+
+  private static EcrApiException invalidParameter(String message) {
+    return EcrApiException.badRequest("InvalidParameterException", message);
+  }
+
+  private static double epochSeconds(Instant instant) {
+    return instant.getEpochSecond() + instant.getNano() / 1e9;
+  }
+}

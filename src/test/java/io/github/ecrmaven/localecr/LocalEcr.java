@@ -1,0 +1,265 @@
+package io.github.ecrmaven.localecr;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for Amazon ECR in one account and region, for tests and demos.
+ *
+ * <p>It runs three parts, all on 127.0.0.1: the ECR API (AWS JSON 1.1 over plain HTTP, with
+ * SigV4 checked against {@link #ACCESS_KEY_ID} and {@link #SECRET_ACCESS_KEY}), a Distribution
+ * registry process, and an HTTPS front before that registry that accepts only the passwords
+ * {@code GetAuthorizationToken} issued and only repositories created through the API. Clients
+ * must trust {@link #trustStore()} (Java) or {@link #caCertDirectory()} (skopeo, podman).
+ */
+public final class LocalEcr implements AutoCloseable {
+
+  /** The account ID, which is also the registry ID. */
+  public static final String ACCOUNT_ID = "123456789012";
+
+  /** The only region the API accepts in a SigV4 credential scope. */
+  public static final String REGION = "eu-west-1";
+
+  /** AWS's documented example access key ID, the only one the API accepts. */
+  public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+
+  /** AWS's documented example secret access key, paired with {@link #ACCESS_KEY_ID}. */
+  public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+  private static final System.Logger LOG = System.getLogger(LocalEcr.class.getName());
+
+  /** Settings of a local ECR. Ports of 0 select any free port. */
+  public static final class Options {
+    private final Path workDirectory;
+    private final Path certificateDirectory;
+    private int apiPort;
+    private int registryPort;
+    private Duration tokenLifetime = Duration.ofHours(12);
+    private Path apiCallLog;
+
+    /**
+     * @param workDirectory folder for the registry's configuration, data and log
+     * @param certificateDirectory folder of {@link LocalEcrCertificates}, created if missing
+     */
+    public Options(Path workDirectory, Path certificateDirectory) {
+      this.workDirectory = Objects.requireNonNull(workDirectory, "workDirectory");
+      this.certificateDirectory =
+          Objects.requireNonNull(certificateDirectory, "certificateDirectory");
+    }
+
+    /** Sets the API's TCP port, 0 for any free port (the default). */
+    public Options apiPort(int port) {
+      this.apiPort = checkPort(port);
+      return this;
+    }
+
+    /** Sets the registry front's TCP port, 0 for any free port (the default). */
+    public Options registryPort(int port) {
+      this.registryPort = checkPort(port);
+      return this;
+    }
+
+    /** Sets how long registry passwords stay valid after issue (default 12 hours, as on ECR). */
+    public Options tokenLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("Token lifetime must be positive: " + lifetime);
+      }
+      this.tokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Appends the operation name of every API call, one per line, to {@code file}, so that another
+     * process can count the calls a build made (default: no file).
+     */
+    public Options apiCallLog(Path file) {
+      this.apiCallLog = file;
+      return this;
+    }
+
+    private static int checkPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("Invalid TCP port " + port + ": expected 0 to 65535");
+      }
+      return port;
+    }
+  }
+
+  private final LocalEcrState state;
+  private final LocalEcrCertificates certificates;
+  private final DistributionProcess registry;
+  private final RegistryFront front;
+  private final EcrApiServer api;
+
+  private LocalEcr(
+      LocalEcrState state,
+      LocalEcrCertificates certificates,
+      DistributionProcess registry,
+      RegistryFront front,
+      EcrApiServer api) {
+    this.state = state;
+    this.certificates = certificates;
+    this.registry = registry;
+    this.front = front;
+    this.api = api;
+  }
+
+  /**
+   * Starts a local ECR and returns once every part responds.
+   *
+   * @throws IOException if a part fails to start, for example because {@code docker-registry}
+   *     is not installed or a port is taken; the parts already started are stopped
+   */
+  public static LocalEcr start(Options options) throws IOException {
+    Path workDirectory = Files.createDirectories(options.workDirectory.toAbsolutePath());
+    LocalEcrCertificates certificates = LocalEcrCertificates.ensure(options.certificateDirectory);
+    LocalEcrState state = new LocalEcrState(Clock.systemUTC(), options.tokenLifetime, options.apiCallLog);
+    ObjectMapper mapper = new ObjectMapper();
+
+    DistributionProcess registry = DistributionProcess.start(workDirectory);
+    RegistryFront front = null;
+    try {
+      front =
+          RegistryFront.start(
+              options.registryPort, certificates.serverKeyStore(), registry.baseUri(), state,
+              mapper);
+      EcrOperations operations =
+          new EcrOperations(
+              state,
+              new RegistryInventory(registry.baseUri(), mapper),
+              mapper,
+              front.host(),
+              workDirectory.resolve("registry-data/docker/registry/v2/repositories"));
+      SigV4Verifier verifier = new SigV4Verifier(ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION, "ecr");
+      EcrApiServer api = EcrApiServer.start(options.apiPort, state, verifier, operations, mapper);
+      LocalEcr ecr = new LocalEcr(state, certificates, registry, front, api);
+      LOG.log(System.Logger.Level.INFO, "Local ECR started: API " + ecr.apiEndpoint()
+          + ", registry https://" + ecr.registryHost());
+      return ecr;
+    } catch (IOException | RuntimeException e) {
+      if (front != null) {
+        front.close();
+      }
+      registry.close();
+      throw e;
+    }
+  }
+
+  /** Returns the API endpoint, {@code http://127.0.0.1:PORT}, for the SDK's endpoint override. */
+  public URI apiEndpoint() {
+    return api.endpoint();
+  }
+
+  /** Returns the registry's {@code localhost:PORT}, the host part of image references. */
+  public String registryHost() {
+    return front.host();
+  }
+
+  /** Returns {@value #ACCOUNT_ID}. */
+  public String accountId() {
+    return ACCOUNT_ID;
+  }
+
+  /** Returns {@value #REGION}. */
+  public String region() {
+    return REGION;
+  }
+
+  /** Returns {@value #ACCESS_KEY_ID}. */
+  public String accessKeyId() {
+    return ACCESS_KEY_ID;
+  }
+
+  /** Returns {@link #SECRET_ACCESS_KEY}. */
+  public String secretAccessKey() {
+    return SECRET_ACCESS_KEY;
+  }
+
+  /** Returns the PKCS #12 trust store (password {@code changeit}) that Java clients need. */
+  public Path trustStore() {
+    return certificates.trustStore();
+  }
+
+  /** Returns the folder with only the CA certificate, for {@code --cert-dir} of skopeo or podman. */
+  public Path caCertDirectory() {
+    return certificates.caCertDirectory();
+  }
+
+  /**
+   * Returns how many API calls named {@code operation} (for example {@code "DescribeImages"}) were
+   * received since start or the last {@link #resetCounters()}, rejected calls included.
+   */
+  public long apiCallCount(String operation) {
+    return state.apiCallCount(operation);
+  }
+
+  /** Returns a snapshot of the API call counts by operation name. */
+  public Map<String, Long> apiCallCounts() {
+    return state.apiCallCounts();
+  }
+
+  /** Returns the request body bytes the registry front received, manifests included. */
+  public long registryBytesReceived() {
+    return state.registryBytesReceived();
+  }
+
+  /** Sets the API call counts and {@link #registryBytesReceived()} to zero. */
+  public void resetCounters() {
+    state.resetCounters();
+  }
+
+  /**
+   * Creates a repository with ECR's defaults, as {@code CreateRepository} would, without counting
+   * an API call.
+   *
+   * @throws IllegalArgumentException if the name is not a valid ECR repository name
+   * @throws IllegalStateException if the repository exists
+   */
+  public void createRepository(String name) {
+    if (name.length() < 2 || name.length() > 256
+        || !EcrOperations.REPOSITORY_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Invalid ECR repository name: '" + name + "'");
+    }
+    LocalEcrState.Repository repository =
+        new LocalEcrState.Repository(name, state.now(), "MUTABLE", false, "AES256");
+    if (!state.addRepository(repository)) {
+      throw new IllegalStateException("Repository '" + name + "' already exists");
+    }
+  }
+
+  /**
+   * Issues a registry password, as {@code GetAuthorizationToken} would, without counting an API
+   * call. The registry accepts it as Basic {@code AWS:<password>} until the token lifetime ends.
+   */
+  public String issueRegistryPassword() {
+    return state.issuePassword().password();
+  }
+
+  /** Stops the API, the registry front and the registry process. */
+  @Override
+  public void close() {
+    api.close();
+    front.close();
+    registry.close();
+    LOG.log(System.Logger.Level.INFO, "Local ECR stopped");
+  }
+
+  /** Returns a factory of daemon threads named {@code prefix-N}. */
+  static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,124 @@
+package io.github.ecrmaven.localecr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link LocalEcrMain} run as a separate process, the way a build starts it. */
+class LocalEcrMainTest {
+
+  @TempDir Path work;
+
+  @Test
+  void startWritesEnvironmentAndStopsOnSigterm() throws Exception {
+    Path directory = work.resolve("ecr");
+    Process server = java("start", "--dir", directory.toString(), "--cert-dir", certificates());
+    try {
+      Process await = java("await", "--dir", directory.toString(), "--timeout-seconds", "30");
+      assertTrue(await.waitFor(40, TimeUnit.SECONDS));
+      assertEquals(0, await.exitValue());
+      Map<String, String> environment = readEnvironment(directory.resolve("local-ecr.env"));
+
+      assertTrue(Files.exists(directory.resolve("ready")));
+      assertTrue(environment.get("AWS_ENDPOINT_URL_ECR").startsWith("http://127.0.0.1:"));
+      assertEquals("eu-west-1", environment.get("AWS_REGION"));
+      assertEquals(LocalEcr.ACCESS_KEY_ID, environment.get("AWS_ACCESS_KEY_ID"));
+      assertEquals(LocalEcr.SECRET_ACCESS_KEY, environment.get("AWS_SECRET_ACCESS_KEY"));
+      assertEquals("true", environment.get("AWS_EC2_METADATA_DISABLED"));
+      assertTrue(Files.isRegularFile(Path.of(environment.get("LOCAL_ECR_TRUSTSTORE"))));
+      assertTrue(Files.isDirectory(Path.of(environment.get("LOCAL_ECR_CA_DIR"))));
+      assertEquals(401, statusOf("https://" + environment.get("LOCAL_ECR_REGISTRY") + "/v2/"));
+    } finally {
+      server.destroy();
+    }
+
+    assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+    assertFalse(Files.exists(directory.resolve("ready")), "ready marker removed");
+    assertTrue(Files.readString(directory.resolve("local-ecr.log")).contains("Local ECR stopped"));
+  }
+
+  @Test
+  void startStopsWhenParentExits() throws Exception {
+    Process parent = new ProcessBuilder("sleep", "60").start();
+    Path directory = work.resolve("ecr");
+    Process server = java("start", "--dir", directory.toString(), "--cert-dir", certificates(),
+        "--parent-pid", Long.toString(parent.pid()));
+    try {
+      Process await = java("await", "--dir", directory.toString());
+      assertTrue(await.waitFor(40, TimeUnit.SECONDS));
+      assertEquals(0, await.exitValue());
+      assertTrue(server.isAlive(), "running while the parent runs");
+
+      parent.destroy();
+
+      assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped after the parent exited");
+    } finally {
+      server.destroyForcibly();
+      parent.destroyForcibly();
+    }
+  }
+
+  @Test
+  void awaitTimesOutWithoutServer() throws Exception {
+    Process await = java("await", "--dir", work.toString(), "--timeout-seconds", "1");
+
+    assertTrue(await.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(1, await.exitValue());
+  }
+
+  @Test
+  void invalidArgumentsExitWithTwo() throws Exception {
+    Process start = java("start", "--dir");
+
+    assertTrue(start.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(2, start.exitValue());
+  }
+
+  private Process java(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(LocalEcrMain.class.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("process.log").toFile()))
+        .start();
+  }
+
+  private static String certificates() {
+    return SharedLocalEcr.CERTIFICATE_DIRECTORY.toAbsolutePath().toString();
+  }
+
+  private static Map<String, String> readEnvironment(Path file) throws IOException {
+    Map<String, String> environment = new HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      int equals = line.indexOf('=');
+      environment.put(line.substring(0, equals), line.substring(equals + 1));
+    }
+    return environment;
+  }
+
+  private static int statusOf(String uri) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(uri)).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}

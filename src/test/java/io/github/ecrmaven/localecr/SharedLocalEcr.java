@@ -1,0 +1,83 @@
+package io.github.ecrmaven.localecr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One local ECR per test JVM, started on first use and stopped when the JVM exits.
+ *
+ * <p>The certificates come from {@code target/local-ecr-certs} under the working directory,
+ * which is the module's base directory under Surefire; the build creates them before tests start
+ * so that {@code -Djavax.net.ssl.trustStore} can point at them. The registry's data lives in a
+ * temporary folder that is deleted at exit.
+ */
+public final class SharedLocalEcr {
+
+  /** Certificate folder, relative to the working directory. */
+  public static final Path CERTIFICATE_DIRECTORY = Path.of("target", "local-ecr-certs");
+
+  /** The repository and tag of the base image {@link #baseImage()} pushes. */
+  public static final String BASE_IMAGE = "base/java17:17";
+
+  private static LocalEcr instance;
+  private static String baseImage;
+
+  private SharedLocalEcr() {}
+
+  /**
+   * Returns the shared local ECR, starting it on the first call.
+   *
+   * @throws UncheckedIOException if it fails to start; later calls try again
+   */
+  public static synchronized LocalEcr get() {
+    if (instance == null) {
+      try {
+        Path workDirectory = Files.createTempDirectory("local-ecr-");
+        LocalEcr started =
+            LocalEcr.start(
+                new LocalEcr.Options(workDirectory, CERTIFICATE_DIRECTORY.toAbsolutePath()));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(() -> stop(started, workDirectory), "local-ecr-shared-shutdown"));
+        instance = started;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Failed to start the shared local ECR: " + e.getMessage(), e);
+      }
+    }
+    return instance;
+  }
+
+  /**
+   * Returns the reference of a small Java 17 base image in the shared local ECR, pushing it on the
+   * first call.
+   */
+  public static synchronized String baseImage() {
+    if (baseImage == null) {
+      LocalEcr ecr = get();
+      String reference = ecr.registryHost() + "/" + BASE_IMAGE;
+      try {
+        ecr.createRepository(BASE_IMAGE.substring(0, BASE_IMAGE.indexOf(':')));
+        io.github.ecrmaven.testing.BaseImageBuilder.pushTo(
+            reference, "AWS", ecr.issueRegistryPassword(), Files.createTempDirectory("base-image-"));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Failed to push the base image " + reference + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while pushing the base image " + reference, e);
+      }
+      baseImage = reference;
+    }
+    return baseImage;
+  }
+
+  private static void stop(LocalEcr ecr, Path workDirectory) {
+    ecr.close();
+    try {
+      LocalEcrCertificates.deleteRecursively(workDirectory);
+    } catch (IOException e) {
+      System.err.println("Failed to delete the local ECR folder " + workDirectory + ": " + e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.ecrmaven.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ecrmaven.BuildLog;
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.ecr.RepositoryCreation;
+import io.github.ecrmaven.ecr.RepositorySettings;
+import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.ContainerSettings;
+import io.github.ecrmaven.localecr.LocalEcr;
+import io.github.ecrmaven.localecr.LocalEcrClients;
+import io.github.ecrmaven.localecr.SharedLocalEcr;
+import io.github.ecrmaven.testing.Skopeo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+
+/**
+ * Publishes through the real AWS SDK and Jib Core to the local ECR, which checks signatures, tokens
+ * and repositories as ECR does.
+ */
+class PublisherTest {
+  private static LocalEcr ecr;
+  private static String baseImage;
+  @TempDir static Path classes;
+  @TempDir Path buildDirectory;
+
+  @BeforeAll
+  static void startLocalEcr() throws Exception {
+    ecr = SharedLocalEcr.get();
+    baseImage = SharedLocalEcr.baseImage();
+    Path source = Files.createTempDirectory("sources").resolve("Hello.java");
+    Files.writeString(source,
+        "package demo; public class Hello { public static void main(String[] a) { System.out.println(\"hi\"); } }");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()));
+  }
+
+  private PublishRequest request(String repository, RepositoryCreation creation, String base, List<String> tags)
+      throws ConfigurationException {
+    return new PublishRequest(
+        TargetImage.resolve(null, repository, tags),
+        AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null),
+        creation,
+        new RepositorySettings(ImageTagMutability.MUTABLE, false),
+        base,
+        new ApplicationLayers(List.of(), List.of(), List.of(), classes),
+        Optional.empty(),
+        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of()),
+        buildDirectory);
+  }
+
+  private static String newRepository() {
+    return "publisher/app-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  void publishPushesVerifiesAndReports() throws Exception {
+    String repository = newRepository();
+    long creations = ecr.apiCallCount("CreateRepository");
+
+    PublishResult result =
+        new Publisher(BuildLog.silent())
+            .publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1.0.0", "stable")));
+
+    assertEquals(creations + 1, ecr.apiCallCount("CreateRepository"));
+    assertEquals(ecr.registryHost() + "/" + repository, result.image());
+    assertEquals(List.of("1.0.0", "stable"), result.tags());
+    assertEquals(LocalEcr.ACCOUNT_ID, result.registryId());
+
+    JsonNode report = new ObjectMapper().readTree(buildDirectory.resolve(PushReport.JSON_FILE).toFile());
+    assertEquals(result.imageDigest(), report.get("imageDigest").asText());
+    assertEquals(result.imageId(), report.get("imageId").asText());
+    assertEquals(repository, report.get("repositoryName").asText());
+    assertEquals(LocalEcr.REGION, report.get("region").asText());
+    assertNotNull(report.get("pushedAt").textValue());
+    assertEquals(result.imageDigest() + "\n", Files.readString(buildDirectory.resolve(PushReport.DIGEST_FILE)));
+
+    String password = ecr.issueRegistryPassword();
+    for (String tag : List.of("1.0.0", "stable")) {
+      Skopeo.Inspection inspection = Skopeo.inspect(result.image() + ":" + tag, "AWS", password, ecr.caCertDirectory());
+      assertEquals(result.imageDigest(), inspection.manifestDigest(), "digest of tag " + tag);
+    }
+    JsonNode entrypoint = Skopeo.inspect(result.imageUri(), "AWS", password, ecr.caCertDirectory())
+        .config().get("config").get("Entrypoint");
+    assertEquals("demo.Hello", entrypoint.get(entrypoint.size() - 1).asText());
+  }
+
+  @Test
+  void publishReusesTokenAndRepository() throws Exception {
+    String repository = newRepository();
+    Publisher publisher = new Publisher(BuildLog.silent());
+    publisher.publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1")));
+    long tokens = ecr.apiCallCount("GetAuthorizationToken");
+    long creations = ecr.apiCallCount("CreateRepository");
+
+    publisher.publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("2")));
+
+    assertEquals(tokens, ecr.apiCallCount("GetAuthorizationToken"));
+    assertEquals(creations, ecr.apiCallCount("CreateRepository"));
+  }
+
+  @Test
+  void requireFailsForMissingRepository() throws Exception {
+    String repository = newRepository();
+    long creations = ecr.apiCallCount("CreateRepository");
+
+    PublishException e = assertThrows(PublishException.class,
+        () -> new Publisher(BuildLog.silent())
+            .publish(request(repository, RepositoryCreation.REQUIRE, baseImage, List.of("1"))));
+
+    assertTrue(e.getMessage().contains("aws ecr create-repository --repository-name " + repository), e.getMessage());
+    assertEquals(creations, ecr.apiCallCount("CreateRepository"));
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)));
+  }
+
+  @Test
+  void failedPushRemovesEarlierReport() throws Exception {
+    Files.writeString(buildDirectory.resolve(PushReport.JSON_FILE), "{}");
+    Files.writeString(buildDirectory.resolve(PushReport.DIGEST_FILE), "sha256:old");
+    String missingBase = ecr.registryHost() + "/base/never-created:1";
+
+    assertThrows(PublishException.class,
+        () -> new Publisher(BuildLog.silent())
+            .publish(request(newRepository(), RepositoryCreation.CREATE, missingBase, List.of("1"))));
+
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)));
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.DIGEST_FILE)));
+  }
+
+  @Test
+  void invalidBaseImageFailsBeforeAnyCall() throws Exception {
+    long calls = ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum();
+
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> new Publisher(BuildLog.silent())
+            .publish(request(newRepository(), RepositoryCreation.CREATE, "Not A Reference", List.of("1"))));
+
+    assertTrue(e.getMessage().contains("<from><image>"), e.getMessage());
+    assertEquals(calls, ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void concurrentBuildsCreateRepositoryOnce() throws Exception {
+    String repository = newRepository();
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<PublishResult>> results = new ArrayList<>();
+      for (String tag : List.of("one", "two")) {
+        Path directory = Files.createDirectories(buildDirectory.resolve(tag));
+        PublishRequest base = request(repository, RepositoryCreation.CREATE, baseImage, List.of(tag));
+        PublishRequest request = new PublishRequest(base.target(), base.aws(), base.repositoryCreation(),
+            base.repositorySettings(), base.baseImage(), base.layers(), base.manifestMainClass(), base.container(),
+            directory);
+        results.add(executor.submit(() -> new Publisher(BuildLog.silent()).publish(request)));
+      }
+      for (Future<PublishResult> result : results) {
+        assertNotNull(result.get().imageDigest());
+      }
+    } finally {
+      executor.shutdownNow();
+    }
+
+    try (EcrClient client = LocalEcrClients.client(ecr)) {
+      List<ImageDetail> images = client.describeImages(request -> request.repositoryName(repository)).imageDetails();
+      assertEquals(1, images.size(), "both builds pushed the same image: " + images);
+      assertTrue(images.get(0).imageTags().containsAll(List.of("one", "two")), images.get(0).imageTags().toString());
+    }
+  }
+}

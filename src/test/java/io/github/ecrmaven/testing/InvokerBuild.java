@@ -1,0 +1,120 @@
+package io.github.ecrmaven.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+
+/**
+ * Checks of an invoker build against the local ECR it published to, for the {@code setup.groovy} and
+ * {@code verify.groovy} scripts under {@code src/it}. The local ECR runs in another process, with its
+ * files in {@code target/local-ecr}.
+ */
+public final class InvokerBuild {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CALL_COUNT_FILE = "api-calls-before.txt";
+
+  private final Path basedir;
+  private final LocalEcrAccess localEcr;
+
+  private InvokerBuild(Path basedir, LocalEcrAccess localEcr) {
+    this.basedir = basedir;
+    this.localEcr = localEcr;
+  }
+
+  /** Returns the checks for the invoker project in {@code basedir}, which is under {@code target/it}. */
+  public static InvokerBuild of(File basedir) throws IOException {
+    Path project = basedir.toPath().toAbsolutePath();
+    return new InvokerBuild(project, LocalEcrAccess.fromDirectory(project.getParent().getParent().resolve("local-ecr")));
+  }
+
+  /**
+   * Copies the sources of an application under {@code examples/} into the project, so that the invoker
+   * build publishes the same application as the demo.
+   */
+  public void copyExampleSources(String example) throws IOException {
+    Path source = basedir.getParent().getParent().getParent().resolve("examples").resolve(example).resolve("src");
+    try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = basedir.resolve("src").resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Records the number of API calls so far, for {@link #apiCallsDuringBuild()}. */
+  public void recordApiCallsBeforeBuild() throws IOException {
+    Files.writeString(basedir.resolve(CALL_COUNT_FILE), String.valueOf(localEcr.apiCalls().size()));
+  }
+
+  /** Returns the operations the local ECR received since {@link #recordApiCallsBeforeBuild()}, in order. */
+  public List<String> apiCallsDuringBuild() throws IOException {
+    int before = Integer.parseInt(Files.readString(basedir.resolve(CALL_COUNT_FILE)).trim());
+    List<String> calls = localEcr.apiCalls();
+    return new ArrayList<>(calls.subList(before, calls.size()));
+  }
+
+  /** Returns the build log's text. */
+  public String buildLog() throws IOException {
+    return Files.readString(basedir.resolve("build.log"), StandardCharsets.UTF_8);
+  }
+
+  /** Reads the push report of the module in {@code moduleDirectory}, relative to the project. */
+  public JsonNode pushReport(String moduleDirectory) throws IOException {
+    return JSON.readTree(basedir.resolve(moduleDirectory).resolve("target/ecr-image.json").toFile());
+  }
+
+  /**
+   * Checks a module's push report against the registry and the ECR API: the digest file matches, every
+   * tag resolves through skopeo to the report's digest, and {@code DescribeImages} lists the digest
+   * with every tag.
+   *
+   * @param moduleDirectory the module folder relative to the project, {@code .} for the project itself
+   * @return the image configuration of the pushed image
+   * @throws AssertionError naming the tag and both digests when they differ
+   */
+  public JsonNode verifyPushed(String moduleDirectory, List<String> expectedTags) throws IOException {
+    JsonNode report = pushReport(moduleDirectory);
+    String image = report.get("image").asText();
+    String digest = report.get("imageDigest").asText();
+    List<String> reportedTags = new ArrayList<>();
+    report.get("tags").forEach(tag -> reportedTags.add(tag.asText()));
+    check(reportedTags.equals(expectedTags), "report tags " + reportedTags + ", expected " + expectedTags);
+    Path digestFile = basedir.resolve(moduleDirectory).resolve("target/ecr-image.digest");
+    check(Files.readString(digestFile).trim().equals(digest), "ecr-image.digest differs from the report's " + digest);
+
+    Skopeo.Inspection byDigest = localEcr.inspect(image + "@" + digest);
+    check(byDigest.manifestDigest().equals(digest), "registry digest " + byDigest.manifestDigest() + ", report " + digest);
+    for (String tag : expectedTags) {
+      String tagDigest = localEcr.inspect(image + ":" + tag).manifestDigest();
+      check(tagDigest.equals(digest), "tag " + tag + " points at " + tagDigest + ", the report says " + digest);
+    }
+
+    ImageDetail detail = localEcr.describeImage(report.get("repositoryName").asText(), digest);
+    check(detail.imageTags().containsAll(expectedTags), "DescribeImages lists the tags " + detail.imageTags());
+    return byDigest.config();
+  }
+
+  /** Pulls and runs an image with podman and returns its standard output; fails when it exits non-zero. */
+  public String runImage(String imageReference) throws IOException {
+    ExternalTool.Result result = localEcr.runImage(imageReference, List.of());
+    check(result.exitCode() == 0, "the container exited with " + result.exitCode() + ": " + result.output());
+    return result.stdout();
+  }
+
+  private static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new AssertionError(message);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.ecrmaven.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+
+/**
+ * Access to a local ECR that runs in another process, started by {@code LocalEcrMain start}: its
+ * environment file, API call log, ECR API, and images through skopeo and podman.
+ */
+public final class LocalEcrAccess {
+  private final Path directory;
+  private final Map<String, String> environment;
+
+  private LocalEcrAccess(Path directory, Map<String, String> environment) {
+    this.directory = directory;
+    this.environment = environment;
+  }
+
+  /** Reads {@code local-ecr.env} in the local ECR's directory. */
+  public static LocalEcrAccess fromDirectory(Path directory) throws IOException {
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(directory.resolve("local-ecr.env"), StandardCharsets.UTF_8)) {
+      int equals = line.indexOf('=');
+      if (equals > 0) {
+        environment.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return new LocalEcrAccess(directory, environment);
+  }
+
+  /** Returns the operation names of every API call so far, in order. */
+  public List<String> apiCalls() throws IOException {
+    Path log = directory.resolve("api-calls.log");
+    List<String> operations = new ArrayList<>();
+    if (Files.exists(log)) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          operations.add(line.trim());
+        }
+      }
+    }
+    return operations;
+  }
+
+  /** Reads an image's manifest digest and configuration with skopeo. */
+  public Skopeo.Inspection inspect(String imageReference) throws IOException {
+    return Skopeo.inspect(imageReference, "AWS", registryPassword(), caDirectory());
+  }
+
+  /** Pulls and runs an image with podman, returning its exit code and output. */
+  public ExternalTool.Result runImage(String imageReference, List<String> arguments) throws IOException {
+    return Podman.runImage(imageReference, "AWS", registryPassword(), caDirectory(), arguments, Duration.ofMinutes(2));
+  }
+
+  /** Returns what {@code DescribeImages} lists for a digest. */
+  public ImageDetail describeImage(String repository, String digest) {
+    try (EcrClient client = ecrClient()) {
+      return client
+          .describeImages(request -> request.repositoryName(repository).imageIds(id -> id.imageDigest(digest)))
+          .imageDetails()
+          .get(0);
+    }
+  }
+
+  /** Fetches an authorization token from the ECR API and returns its password part. */
+  public String registryPassword() {
+    try (EcrClient client = ecrClient()) {
+      AuthorizationData data = client.getAuthorizationToken(request -> {}).authorizationData().get(0);
+      String decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
+      return decoded.substring(decoded.indexOf(':') + 1);
+    }
+  }
+
+  private EcrClient ecrClient() {
+    return EcrClient.builder()
+        .endpointOverride(URI.create(environment.get("AWS_ENDPOINT_URL_ECR")))
+        .region(Region.of(environment.get("AWS_REGION")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"))))
+        .httpClient(ApacheHttpClient.create())
+        .build();
+  }
+
+  private Path caDirectory() {
+    return Path.of(environment.get("LOCAL_ECR_CA_DIR"));
+  }
+}
