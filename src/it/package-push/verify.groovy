@@ -8,5 +8,9 @@ assert entrypoint.last() == 'io.github.ecrmaven.examples.hello.HelloService' : "
 def report = build.pushReport('.')
 def output = build.runImage(report.get('image').asText() + ':ci')
 assert output.contains('package-push 1.0.0-SNAPSHOT') : "container output: ${output}"
-assert build.buildLog().contains('Created repository it/package-push')
+def log = build.buildLog()
+assert log.contains('Created repository it/package-push')
+// The second build ran on Maven 3.8.7 and pushed the same digest again.
+assert log.contains('Apache Maven 3.8.7')
+assert log.count('Pushed ' + report.get('imageUri').asText()) == 2
 return true

@@ -3,7 +3,7 @@ package io.github.ecrmaven;
 /**
  * A configuration value that the plugin cannot use, detected before or instead of any network call.
  *
- * <p>The message names the parameter, repeats the rejected value and says how to fix it, so the Maven
+ * <p>The message names the parameter, repeats the rejected value and gives the fix, so the Maven
  * layer can show it unchanged as a build failure.
  */
 public class ConfigurationException extends Exception {

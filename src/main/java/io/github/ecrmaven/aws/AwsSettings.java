@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How the plugin reaches AWS: the region, an optional ECR API endpoint override and an optional named
+ * The AWS access settings: the region, an optional ECR API endpoint override and an optional named
  * profile. Empty values fall back to the AWS SDK's own resolution (environment, system properties,
  * shared config files).
  *

@@ -1,6 +1,6 @@
 package io.github.ecrmaven.ecr;
 
-/** A failed call to the ECR API or registry, with a message that says what to do about it. */
+/** A failed call to the ECR API or registry, with a message that names the remedy. */
 public class EcrAccessException extends Exception {
   private static final long serialVersionUID = 1L;
 

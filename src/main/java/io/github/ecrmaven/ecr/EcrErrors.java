@@ -4,7 +4,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Turns AWS SDK failures into {@link EcrAccessException}s whose messages say what to do. */
+/** Turns AWS SDK failures into {@link EcrAccessException}s whose messages name the remedy. */
 final class EcrErrors {
   private EcrErrors() {}
 

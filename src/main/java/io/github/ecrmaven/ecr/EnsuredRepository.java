@@ -4,7 +4,7 @@ package io.github.ecrmaven.ecr;
  * A repository that exists in ECR.
  *
  * @param name the repository name
- * @param registryId the account ID of the registry that holds it
+ * @param registryId the account ID of the registry that contains it
  * @param repositoryUri the URI to push to, {@code <registry host>/<name>}
  * @param created whether this build created it
  */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What the plugin does when the target repository does not exist yet. */
+/** The action for a target repository that does not exist yet. */
 public enum RepositoryCreation {
   /** Creates the repository with the configured settings. */
   CREATE("create"),

@@ -19,7 +19,7 @@ public record RepositoryName(String value) {
    *
    * @param value the name, such as {@code team/app}
    * @param parameter the POM element or property the value came from, for the error message
-   * @throws ConfigurationException when the name breaks ECR's rules; the message says which rule
+   * @throws ConfigurationException when the name breaks ECR's rules; the message names the broken rule
    */
   public static RepositoryName parse(String value, String parameter) throws ConfigurationException {
     if (value == null || value.isBlank()) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where an image goes: an ECR repository, the registry when the configuration names one, and the
+ * The destination of an image: an ECR repository, the registry when the configuration names one, and the
  * tags to push.
  *
  * @param registry the registry a full {@code <to><image>} reference names, or empty when only a

@@ -33,7 +33,7 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   String repository;
 
   /**
-   * Where the image goes and its tags.
+   * The target image reference and its tags.
    *
    * @since 0.1.0
    */
@@ -60,7 +60,7 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   String endpoint;
 
   /**
-   * How the plugin authenticates to AWS.
+   * The AWS credential settings.
    *
    * @since 0.1.0
    */

@@ -1,6 +1,6 @@
 package io.github.ecrmaven.maven;
 
-/** The {@code <aws>} parameter: how the plugin authenticates to AWS. */
+/** The {@code <aws>} parameter: the AWS credential settings. */
 public class AwsParameters {
   /**
    * A named profile of the shared AWS config files (property {@code ecr.aws.profile}). Default: the

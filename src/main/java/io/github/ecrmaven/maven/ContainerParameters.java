@@ -3,7 +3,7 @@ package io.github.ecrmaven.maven;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code <container>} parameter: how the container runs the application. */
+/** The {@code <container>} parameter: the container's main class, JVM flags, arguments, ports, environment and labels. */
 public class ContainerParameters {
   /**
    * The fully qualified main class (property {@code ecr.container.mainClass}). Default: the

@@ -51,7 +51,7 @@ public class PushMojo extends AbstractEcrMojo {
   FromParameters from;
 
   /**
-   * How the container runs the application.
+   * The container settings: main class, JVM flags, arguments, ports, environment and labels.
    *
    * @since 0.1.0
    */
@@ -59,7 +59,7 @@ public class PushMojo extends AbstractEcrMojo {
   ContainerParameters container;
 
   /**
-   * What to do when the repository does not exist (property {@code ecr.repositoryCreation}):
+   * The action for a missing repository (property {@code ecr.repositoryCreation}):
    * {@code create} creates it with the settings below; {@code require} fails the build.
    *
    * @since 0.1.0

@@ -2,7 +2,7 @@ package io.github.ecrmaven.maven;
 
 import java.util.List;
 
-/** The {@code <to>} parameter: where the image goes. */
+/** The {@code <to>} parameter: the target image reference and its tags. */
 public class ToParameters {
   /**
    * A full ECR image reference, such as {@code 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app}

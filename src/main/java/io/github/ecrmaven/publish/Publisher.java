@@ -28,8 +28,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * Publishes one image: ensure the repository, get a token, build and push with Jib, verify with
- * {@code DescribeImages}, write the push report. This is the one place that knows the order of the
- * steps.
+ * {@code DescribeImages}, write the push report. This class alone defines the order of the steps.
  */
 public final class Publisher {
   private final BuildLog log;

@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes {@code ecr-image.json} and {@code ecr-image.digest}, so that later pipeline steps can deploy
- * the image by digest. Both files are written only after a verified push; a publication removes the
+ * the image by digest. Both files are written only after a verified push. A publication removes the
  * files of an earlier run before it starts, so a failed push leaves none behind.
  */
 public final class PushReport {
