@@ -20,4 +20,5 @@ def output = build.runImage(report.get('image').asText() + '@' + report.get('ima
 assert output.contains('deploy-lifecycle 2.1.0') : "container output: ${output}"
 
 assert build.buildLog().contains('Pushed ' + report.get('image').asText() + '@sha256:')
+build.verifyNoPasswordInBuildLog()
 return true

@@ -16,4 +16,5 @@ assert !new File(basedir, 'target/ecr-image.json').exists()
 def report = build.pushReport('app-two')
 def output = build.runImage(report.get('image').asText() + ':3.0.0')
 assert output.contains('app-two is running') : "container output: ${output}"
+build.verifyNoPasswordInBuildLog()
 return true

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param profile the named profile from the shared AWS config files, or empty for the default chain
  */
 public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optional<String> profile) {
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]+");
 
   /**
    * Validates the raw configuration values.

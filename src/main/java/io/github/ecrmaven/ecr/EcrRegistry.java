@@ -16,7 +16,7 @@ public record EcrRegistry(String host, String accountId, String region, boolean 
   private static final Pattern HOST =
       Pattern.compile(
           "(?<account>[0-9]{12})\\.(?<service>dkr\\.ecr|dkr\\.ecr-fips|dkr-ecr|dkr-ecr-fips)"
-              + "\\.(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\\.(?<suffix>[a-z0-9.-]+)");
+              + "\\.(?<region>[a-z]{2,4}(?:-[a-z]+)+-[0-9]+)\\.(?<suffix>[a-z0-9.-]+)");
 
   /**
    * Parses a registry host, such as {@code 123456789012.dkr.ecr.eu-west-1.amazonaws.com}.

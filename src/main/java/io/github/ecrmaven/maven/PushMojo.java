@@ -95,6 +95,11 @@ public class PushMojo extends AbstractEcrMojo {
       if (shouldSkip(pushSkip)) {
         return;
       }
+      if (session.isOffline()) {
+        throw new MojoFailureException(
+            "ecr:push cannot run in offline mode (-o): it calls the ECR API and pushes to the registry."
+                + " Run the build without -o, or skip the push with -Decr.push.skip.");
+      }
       PublishRequest request = publishRequest();
       PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
       getLog().info(

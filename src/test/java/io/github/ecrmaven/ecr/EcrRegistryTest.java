@@ -39,6 +39,12 @@ class EcrRegistryTest {
     assertTrue(registry.dualStack());
   }
 
+  @Test
+  void parseReadsSovereignCloudRegion() {
+    assertEquals("eusc-de-east-1",
+        EcrRegistry.parse("123456789012.dkr.ecr.eusc-de-east-1.amazonaws.eu").orElseThrow().region());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"localhost:5000", "docker.io", "public.ecr.aws", "12345.dkr.ecr.eu-west-1.amazonaws.com",
       "123456789012.dkr.ecr.amazonaws.com"})

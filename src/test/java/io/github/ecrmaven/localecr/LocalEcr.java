@@ -44,7 +44,7 @@ public final class LocalEcr implements AutoCloseable {
     private int apiPort;
     private int registryPort;
     private Duration tokenLifetime = Duration.ofHours(12);
-    private Path apiCallLog;
+    private Path recordsDirectory;
 
     /**
      * @param workDirectory folder for the registry's configuration, data and log
@@ -78,11 +78,13 @@ public final class LocalEcr implements AutoCloseable {
     }
 
     /**
-     * Appends the operation name of every API call, one per line, to {@code file}, so that another
-     * process can count the calls a build made (default: no file).
+     * Records, for checks from another process, the operation name of every API call in
+     * {@code api-calls.log} and every issued registry password in {@code issued-passwords.log}, one per
+     * line, in {@code directory} (default: no records). The passwords are only valid for this local
+     * ECR; a build's log is checked against them to prove that it never prints one.
      */
-    public Options apiCallLog(Path file) {
-      this.apiCallLog = file;
+    public Options recordsDirectory(Path directory) {
+      this.recordsDirectory = directory;
       return this;
     }
 
@@ -122,7 +124,7 @@ public final class LocalEcr implements AutoCloseable {
   public static LocalEcr start(Options options) throws IOException {
     Path workDirectory = Files.createDirectories(options.workDirectory.toAbsolutePath());
     LocalEcrCertificates certificates = LocalEcrCertificates.ensure(options.certificateDirectory);
-    LocalEcrState state = new LocalEcrState(Clock.systemUTC(), options.tokenLifetime, options.apiCallLog);
+    LocalEcrState state = new LocalEcrState(Clock.systemUTC(), options.tokenLifetime, options.recordsDirectory);
     ObjectMapper mapper = new ObjectMapper();
 
     DistributionProcess registry = DistributionProcess.start(workDirectory);

@@ -31,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
  * <p>{@code --base-image} creates the repository NAME and pushes a small Java 17 base image to it as
  * NAME:TAG before the local ECR reports ready; that JVM needs {@code -Djavax.net.ssl.trustStore} set to
  * the certificate directory's trust store. Every API call's operation is appended to {@code
- * DIR/api-calls.log}.
+ * DIR/api-calls.log} and every issued registry password to {@code DIR/issued-passwords.log}.
  */
 public final class LocalEcrMain {
 
@@ -72,7 +72,7 @@ public final class LocalEcrMain {
         new LocalEcr.Options(directory, Path.of(options.get("--cert-dir")))
             .apiPort(intOption(options, "--api-port", 0))
             .registryPort(intOption(options, "--registry-port", 0))
-            .apiCallLog(directory.resolve("api-calls.log"));
+            .recordsDirectory(directory);
     long parentPid = intOption(options, "--parent-pid", -1);
 
     LocalEcr ecr;
@@ -82,6 +82,7 @@ public final class LocalEcrMain {
       Files.deleteIfExists(directory.resolve("failed"));
       log(directory, "Local ECR starting in " + directory);
       Files.deleteIfExists(directory.resolve("api-calls.log"));
+      Files.deleteIfExists(directory.resolve("issued-passwords.log"));
       ecr = LocalEcr.start(settings);
       if (options.containsKey("--base-image")) {
         pushBaseImage(ecr, options.get("--base-image"), directory);

@@ -35,20 +35,20 @@ final class LocalEcrState {
   private final Map<String, Instant> manifestPushTimes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
   private final AtomicLong registryBytesReceived = new AtomicLong();
-  private final java.nio.file.Path apiCallLog;
+  private final java.nio.file.Path recordsDirectory;
 
   LocalEcrState(Clock clock, Duration tokenLifetime) {
     this(clock, tokenLifetime, null);
   }
 
   /**
-   * @param apiCallLog a file that receives each API call's operation name on a line of its own, or
-   *     null for none
+   * @param recordsDirectory the directory that receives {@code api-calls.log} and
+   *     {@code issued-passwords.log}, or null for no records
    */
-  LocalEcrState(Clock clock, Duration tokenLifetime, java.nio.file.Path apiCallLog) {
+  LocalEcrState(Clock clock, Duration tokenLifetime, java.nio.file.Path recordsDirectory) {
     this.clock = clock;
     this.tokenLifetime = tokenLifetime;
-    this.apiCallLog = apiCallLog;
+    this.recordsDirectory = recordsDirectory;
     this.startedAt = clock.instant();
   }
 
@@ -85,6 +85,7 @@ final class LocalEcrState {
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant expiresAt = now().plus(tokenLifetime);
     passwordExpiries.put(password, expiresAt);
+    appendRecord("issued-passwords.log", password);
     return new IssuedPassword(password, expiresAt);
   }
 
@@ -115,17 +116,19 @@ final class LocalEcrState {
 
   void countApiCall(String operation) {
     apiCallCounts.computeIfAbsent(operation, key -> new AtomicLong()).incrementAndGet();
-    if (apiCallLog != null) {
-      appendToCallLog(operation);
-    }
+    appendRecord("api-calls.log", operation);
   }
 
-  private synchronized void appendToCallLog(String operation) {
+  private synchronized void appendRecord(String fileName, String line) {
+    if (recordsDirectory == null) {
+      return;
+    }
+    java.nio.file.Path file = recordsDirectory.resolve(fileName);
     try {
-      java.nio.file.Files.writeString(apiCallLog, operation + "\n", java.nio.charset.StandardCharsets.UTF_8,
+      java.nio.file.Files.writeString(file, line + "\n", java.nio.charset.StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Failed to append to the API call log " + apiCallLog, e);
+      throw new java.io.UncheckedIOException("Failed to append to " + file, e);
     }
   }
 

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.Repository;
 
 /**
  * Publishes through the real AWS SDK and Jib Core to the local ECR, which checks signatures, tokens
@@ -52,21 +53,32 @@ class PublisherTest {
   static void startLocalEcr() throws Exception {
     ecr = SharedLocalEcr.get();
     baseImage = SharedLocalEcr.baseImage();
+    compileHello(classes, "hi");
+  }
+
+  /** Compiles a class {@code demo.Hello} that prints {@code greeting} into {@code directory}. */
+  static void compileHello(Path directory, String greeting) throws Exception {
     Path source = Files.createTempDirectory("sources").resolve("Hello.java");
-    Files.writeString(source,
-        "package demo; public class Hello { public static void main(String[] a) { System.out.println(\"hi\"); } }");
-    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()));
+    Files.writeString(source, "package demo; public class Hello { public static void main(String[] a) {"
+        + " System.out.println(\"" + greeting + "\"); } }");
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", directory.toString(), source.toString()));
   }
 
   private PublishRequest request(String repository, RepositoryCreation creation, String base, List<String> tags)
       throws ConfigurationException {
+    return request(repository, creation, base, tags, new RepositorySettings(ImageTagMutability.MUTABLE, false),
+        new ApplicationLayers(List.of(), List.of(), List.of(), classes));
+  }
+
+  private PublishRequest request(String repository, RepositoryCreation creation, String base, List<String> tags,
+      RepositorySettings settings, ApplicationLayers layers) throws ConfigurationException {
     return new PublishRequest(
         TargetImage.resolve(null, repository, tags),
         AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null),
         creation,
-        new RepositorySettings(ImageTagMutability.MUTABLE, false),
+        settings,
         base,
-        new ApplicationLayers(List.of(), List.of(), List.of(), classes),
+        layers,
         Optional.empty(),
         new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of()),
         buildDirectory);
@@ -106,6 +118,47 @@ class PublisherTest {
     JsonNode entrypoint = Skopeo.inspect(result.imageUri(), "AWS", password, ecr.caCertDirectory())
         .config().get("config").get("Entrypoint");
     assertEquals("demo.Hello", entrypoint.get(entrypoint.size() - 1).asText());
+  }
+
+  @Test
+  void createdRepositoryGetsSettings() throws Exception {
+    String repository = newRepository();
+    RepositorySettings settings = new RepositorySettings(ImageTagMutability.IMMUTABLE, true);
+
+    new Publisher(BuildLog.silent()).publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1"),
+        settings, new ApplicationLayers(List.of(), List.of(), List.of(), classes)));
+
+    try (EcrClient client = LocalEcrClients.client(ecr)) {
+      Repository created = client.describeRepositories(request -> request.repositoryNames(repository))
+          .repositories().get(0);
+      assertEquals(ImageTagMutability.IMMUTABLE, created.imageTagMutability());
+      assertTrue(created.imageScanningConfiguration().scanOnPush());
+    }
+  }
+
+  @Test
+  void codeChangeUploadsOnlyClassesLayer() throws Exception {
+    String repository = newRepository();
+    Path dependency = buildDirectory.resolve("library-1.0.jar");
+    byte[] content = new byte[2_000_000];
+    new java.util.Random(7).nextBytes(content);
+    Files.write(dependency, content);
+    Path changingClasses = Files.createDirectories(buildDirectory.resolve("classes"));
+    compileHello(changingClasses, "first");
+    ApplicationLayers layers = new ApplicationLayers(List.of(dependency), List.of(), List.of(), changingClasses);
+    RepositorySettings settings = new RepositorySettings(ImageTagMutability.MUTABLE, false);
+    Publisher publisher = new Publisher(BuildLog.silent());
+
+    long beforeFirst = ecr.registryBytesReceived();
+    publisher.publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1"), settings, layers));
+    long firstPush = ecr.registryBytesReceived() - beforeFirst;
+    compileHello(changingClasses, "second");
+    long beforeSecond = ecr.registryBytesReceived();
+    publisher.publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("2"), settings, layers));
+    long secondPush = ecr.registryBytesReceived() - beforeSecond;
+
+    assertTrue(firstPush > content.length, "first push sent " + firstPush + " bytes");
+    assertTrue(secondPush < 20_000, "second push sent " + secondPush + " bytes, more than the classes layer");
   }
 
   @Test

@@ -64,6 +64,16 @@ public final class InvokerBuild {
     return new ArrayList<>(calls.subList(before, calls.size()));
   }
 
+  /** Fails when the build log contains any registry password the local ECR issued. */
+  public void verifyNoPasswordInBuildLog() throws IOException {
+    String log = buildLog();
+    List<String> passwords = localEcr.issuedPasswords();
+    check(!passwords.isEmpty(), "the local ECR issued no password, so the check would prove nothing");
+    for (String password : passwords) {
+      check(!log.contains(password), "build.log contains a registry password that the local ECR issued");
+    }
+  }
+
   /** Returns the build log's text. */
   public String buildLog() throws IOException {
     return Files.readString(basedir.resolve("build.log"), StandardCharsets.UTF_8);

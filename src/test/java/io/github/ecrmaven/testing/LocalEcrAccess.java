@@ -46,16 +46,25 @@ public final class LocalEcrAccess {
 
   /** Returns the operation names of every API call so far, in order. */
   public List<String> apiCalls() throws IOException {
-    Path log = directory.resolve("api-calls.log");
-    List<String> operations = new ArrayList<>();
-    if (Files.exists(log)) {
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+    return records("api-calls.log");
+  }
+
+  /** Returns every registry password the local ECR issued so far. */
+  public List<String> issuedPasswords() throws IOException {
+    return records("issued-passwords.log");
+  }
+
+  private List<String> records(String fileName) throws IOException {
+    Path file = directory.resolve(fileName);
+    List<String> lines = new ArrayList<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
         if (!line.isBlank()) {
-          operations.add(line.trim());
+          lines.add(line.trim());
         }
       }
     }
-    return operations;
+    return lines;
   }
 
   /** Reads an image's manifest digest and configuration with skopeo. */

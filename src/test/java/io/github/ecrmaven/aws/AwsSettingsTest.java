@@ -1,0 +1,68 @@
+package io.github.ecrmaven.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.ecrmaven.ConfigurationException;
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AwsSettingsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eu-west-1", "us-gov-west-1", "cn-northwest-1", "ap-southeast-5", "eusc-de-east-1"})
+  void ofAcceptsRegionCodes(String region) throws ConfigurationException {
+    assertEquals(Optional.of(region), AwsSettings.of(region, null, null).region());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EU-WEST-1", "eu-west", "Ireland", "eu_west_1"})
+  void ofRejectsOtherRegionValues(String region) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> AwsSettings.of(region, null, null));
+    assertTrue(e.getMessage().contains("<region> (ecr.region) '" + region + "'"), e.getMessage());
+  }
+
+  @Test
+  void ofTreatsBlankValuesAsUnset() throws ConfigurationException {
+    AwsSettings settings = AwsSettings.of(" ", "", null);
+    assertTrue(settings.region().isEmpty());
+    assertTrue(settings.endpoint().isEmpty());
+    assertTrue(settings.profile().isEmpty());
+  }
+
+  @Test
+  void ofParsesEndpoint() throws ConfigurationException {
+    assertEquals(Optional.of(URI.create("https://vpce-1.api.ecr.eu-west-1.vpce.amazonaws.com")),
+        AwsSettings.of(null, "https://vpce-1.api.ecr.eu-west-1.vpce.amazonaws.com", null).endpoint());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"api.ecr.eu-west-1.amazonaws.com", "ftp://host", "http://", "https://bad host"})
+  void ofRejectsEndpointWithoutSchemeOrHost(String endpoint) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> AwsSettings.of(null, endpoint, null));
+    assertTrue(e.getMessage().contains("<endpoint> (ecr.endpoint) '" + endpoint + "'"), e.getMessage());
+  }
+
+  @Test
+  void resolveRegionRejectsConflictWithHost() throws ConfigurationException {
+    AwsSettings settings = AwsSettings.of("us-east-1", null, null);
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> EcrClients.resolveRegion(settings, Optional.of("eu-west-1")));
+    assertTrue(e.getMessage().contains("'us-east-1'"), e.getMessage());
+    assertTrue(e.getMessage().contains("'eu-west-1'"), e.getMessage());
+  }
+
+  @Test
+  void resolveRegionTakesHostRegion() throws ConfigurationException {
+    assertEquals("ap-south-1", EcrClients.resolveRegion(AwsSettings.of(null, null, null), Optional.of("ap-south-1")));
+  }
+
+  @Test
+  void resolveRegionPrefersConfiguredRegion() throws ConfigurationException {
+    assertEquals("eu-west-1", EcrClients.resolveRegion(AwsSettings.of("eu-west-1", null, null), Optional.empty()));
+  }
+}
