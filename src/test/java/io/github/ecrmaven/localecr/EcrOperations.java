@@ -170,7 +170,7 @@ final class EcrOperations {
     state.removeRepository(name);
     // Distribution keeps no repository cache with the configuration DistributionProcess writes,
     // so removing the folder removes the repository's tags and manifest links.
-    LocalEcrCertificates.deleteRecursively(registryRepositories.resolve(name));
+    io.github.ecrmaven.testing.TestFiles.deleteRecursively(registryRepositories.resolve(name));
     ObjectNode response = mapper.createObjectNode();
     response.set("repository", repositoryJson(repository));
     return response;

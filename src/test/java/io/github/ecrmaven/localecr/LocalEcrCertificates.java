@@ -130,7 +130,7 @@ public final class LocalEcrCertificates {
       Files.move(trustStore, trustStore(), StandardCopyOption.REPLACE_EXISTING);
       Files.move(keyStore, serverKeyStore(), StandardCopyOption.REPLACE_EXISTING);
     } finally {
-      deleteRecursively(staging);
+      io.github.ecrmaven.testing.TestFiles.deleteRecursively(staging);
     }
   }
 
@@ -195,19 +195,6 @@ public final class LocalEcrCertificates {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while waiting for keytool", e);
-    }
-  }
-
-  static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      List<Path> all = new ArrayList<>(paths.toList());
-      Collections.reverse(all);
-      for (Path path : all) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 }

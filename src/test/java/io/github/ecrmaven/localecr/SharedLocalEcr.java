@@ -75,7 +75,7 @@ public final class SharedLocalEcr {
   private static void stop(LocalEcr ecr, Path workDirectory) {
     ecr.close();
     try {
-      LocalEcrCertificates.deleteRecursively(workDirectory);
+      io.github.ecrmaven.testing.TestFiles.deleteRecursively(workDirectory);
     } catch (IOException e) {
       System.err.println("Failed to delete the local ECR folder " + workDirectory + ": " + e);
     }

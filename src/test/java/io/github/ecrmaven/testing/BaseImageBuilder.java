@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -28,7 +27,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -289,7 +287,7 @@ public final class BaseImageBuilder {
 
     Files.createDirectories(workDir);
     Path partial = workDir.resolve("jlink-" + key + ".partial");
-    deleteRecursively(partial);
+    TestFiles.deleteRecursively(partial);
     ExternalTool jlink = ExternalTool.at(jdk.resolve("bin/jlink"), JDK_INSTALL_HINT);
     jlink.runOrFail(
         List.of(
@@ -303,7 +301,7 @@ public final class BaseImageBuilder {
         Map.of(),
         null,
         JLINK_TIMEOUT);
-    deleteRecursively(runtime);
+    TestFiles.deleteRecursively(runtime);
     Files.move(partial, runtime, StandardCopyOption.ATOMIC_MOVE);
     return runtime;
   }
@@ -406,14 +404,4 @@ public final class BaseImageBuilder {
     }
   }
 
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
-  }
 }

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Runs images from a registry with TLS and Basic authentication, using podman as root on a machine
@@ -164,7 +161,7 @@ public final class Podman implements AutoCloseable {
   public void close() {
     podman.run(List.of("rm", "--all", "--force"), environment, null, REMOVE_TIMEOUT);
     try {
-      deleteRecursively(folder);
+      TestFiles.deleteRecursively(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("Failed to delete the podman folder " + folder, e);
     }
@@ -241,14 +238,4 @@ public final class Podman implements AutoCloseable {
         "");
   }
 
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
-  }
 }
