@@ -10,6 +10,10 @@ def config = build.verifyPushed('.', ['2.1.0', 'stable'])
 def entrypoint = config.get('config').get('Entrypoint').collect { it.asText() }
 assert entrypoint[0] == 'java' : "entrypoint ${entrypoint}"
 assert entrypoint.contains('-Xss1m') : "entrypoint ${entrypoint}"
+assert entrypoint.contains('/app/resources:/app/classes:/app/libs/*') : "entrypoint ${entrypoint}"
+// The layers run from the least to the most often changed, so a code change re-uploads only the last.
+def layerNames = config.get('history').findAll { !it.path('empty_layer').asBoolean() }.collect { it.path('comment').asText() }
+assert layerNames.takeRight(3) == ['dependencies', 'resources', 'classes'] : "layers ${layerNames}"
 assert entrypoint.last() == 'io.github.ecrmaven.examples.hello.HelloService' : "entrypoint ${entrypoint}"
 assert config.get('config').get('ExposedPorts').has('8080/tcp')
 assert config.get('config').get('Env').collect { it.asText() }.contains('APP_MODE=print')

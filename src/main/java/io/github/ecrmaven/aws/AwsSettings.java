@@ -28,9 +28,14 @@ public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optio
     return new AwsSettings(parseRegion(region), parseEndpoint(endpoint), blankToEmpty(profile));
   }
 
+  /** Returns whether {@code region} has the form of an AWS region code, such as eu-west-1. */
+  static boolean isRegionCode(String region) {
+    return REGION.matcher(region).matches();
+  }
+
   private static Optional<String> parseRegion(String value) throws ConfigurationException {
     Optional<String> region = blankToEmpty(value);
-    if (region.isPresent() && !REGION.matcher(region.get()).matches()) {
+    if (region.isPresent() && !isRegionCode(region.get())) {
       throw new ConfigurationException(
           "Invalid <region> (ecr.region) '" + value + "': an AWS region code looks like eu-west-1 or"
               + " us-gov-west-1, in lowercase.");
@@ -48,6 +53,11 @@ public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optio
       boolean httpScheme = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
       if (!httpScheme || uri.getHost() == null) {
         throw new URISyntaxException(text.get(), "not an absolute http or https URL");
+      }
+      if (uri.getPort() > 65535) {
+        throw new ConfigurationException(
+            "Invalid <endpoint> (ecr.endpoint) '" + value + "': the port " + uri.getPort() + " is not between 1"
+                + " and 65535.");
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {

@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -48,15 +51,42 @@ public final class EcrClients {
     if (hostRegion.isPresent()) {
       return hostRegion.get();
     }
+    String region;
     try {
       DefaultAwsRegionProviderChain chain =
           DefaultAwsRegionProviderChain.builder().profileName(settings.profile().orElse(null)).build();
-      return chain.getRegion().id();
+      region = chain.getRegion().id();
     } catch (SdkClientException e) {
       throw new ConfigurationException(
           "No AWS region is configured: set <region> (ecr.region), the AWS_REGION environment variable, or a"
-              + " region in your AWS config profile.",
-          e);
+              + " region in your AWS config profile.");
+    }
+    if (!AwsSettings.isRegionCode(region)) {
+      throw new ConfigurationException(
+          "Invalid AWS region '" + region + "' from the AWS SDK's region chain (the AWS_REGION environment"
+              + " variable, the aws.region system property or the profile's region): an AWS region code looks"
+              + " like eu-west-1. Fix that setting or set <region> (ecr.region).");
+    }
+    return region;
+  }
+
+  /**
+   * Checks that a configured profile exists in the shared AWS config files, so that a typo fails before
+   * any AWS call instead of falling back to other credentials.
+   *
+   * @throws ConfigurationException naming the profile and the files searched
+   */
+  public static void checkProfile(AwsSettings settings) throws ConfigurationException {
+    if (settings.profile().isEmpty()) {
+      return;
+    }
+    String profile = settings.profile().get();
+    if (ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
+      throw new ConfigurationException(
+          "AWS profile '" + profile + "' from <aws><profile> (ecr.aws.profile) not found in "
+              + ProfileFileLocation.configurationFilePath() + " or " + ProfileFileLocation.credentialsFilePath()
+              + ". Check the name ('aws configure list-profiles' lists them), or remove <aws><profile> to use"
+              + " the default credential chain.");
     }
   }
 
@@ -76,9 +106,14 @@ public final class EcrClients {
     return builder.build();
   }
 
+  /**
+   * Returns the credentials of the named profile alone when one is configured, so that environment
+   * variables cannot silently replace the identity the POM asks for, else the SDK's default chain.
+   */
   private static AwsCredentialsProvider credentials(Optional<String> profile) {
-    DefaultCredentialsProvider.Builder builder = DefaultCredentialsProvider.builder();
-    profile.ifPresent(builder::profileName);
-    return builder.build();
+    if (profile.isPresent()) {
+      return ProfileCredentialsProvider.builder().profileName(profile.get()).build();
+    }
+    return DefaultCredentialsProvider.builder().build();
   }
 }

@@ -19,6 +19,14 @@ final class EcrErrors {
       return new EcrAccessException(
           "Failed to " + action + ": " + describe(service) + remedy(service, permission), e);
     }
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      return new EcrAccessException(
+          "Failed to " + action + ": no AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+              + " or AWS_PROFILE, or <aws><profile> (ecr.aws.profile), or run where an IAM role provides"
+              + " credentials (web identity, IAM Identity Center, a container or instance role). Run with -e to"
+              + " see what each credential source reported.",
+          e);
+    }
     if (e instanceof SdkClientException) {
       return new EcrAccessException(
           "Failed to " + action + ": " + e.getMessage()

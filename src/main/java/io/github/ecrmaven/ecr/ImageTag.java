@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ImageTag(String value) {
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
+  private static final int MAX_LENGTH = 128;
 
   /**
    * Parses an image tag.
@@ -25,11 +26,25 @@ public record ImageTag(String value) {
     }
     if (!VALID.matcher(value).matches()) {
       throw new ConfigurationException(
-          "Invalid image tag '" + value + "' in " + parameter + ": a tag is 1 to 128 characters of"
-              + " letters, digits, '_', '.' and '-', and does not start with '.' or '-'."
-              + " Replace the other characters, for example '+' or '/' with '-'.");
+          "Invalid image tag '" + value + "' in " + parameter + ": " + findProblem(value) + ". A tag is 1 to"
+              + " 128 characters of letters, digits, '_', '.' and '-', and does not start with '.' or '-'.");
     }
     return new ImageTag(value);
+  }
+
+  private static String findProblem(String value) {
+    if (value.length() > MAX_LENGTH) {
+      return "it is " + value.length() + " characters long, more than " + MAX_LENGTH;
+    }
+    if (value.startsWith(".") || value.startsWith("-")) {
+      return "it starts with '" + value.charAt(0) + "'";
+    }
+    StringBuilder invalid = new StringBuilder();
+    value.chars()
+        .filter(c -> !(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.' && c != '-')
+        .distinct()
+        .forEach(c -> invalid.append(invalid.length() == 0 ? "" : " ").append('\'').appendCodePoint(c).append('\''));
+    return "it contains " + invalid + ", which tags cannot contain; replace it, for example with '-'";
   }
 
   @Override

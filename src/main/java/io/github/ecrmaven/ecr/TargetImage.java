@@ -46,7 +46,9 @@ public record TargetImage(Optional<EcrRegistry> registry, RepositoryName reposit
       ParsedReference parsed = ParsedReference.parse(imageReference.trim());
       registry = Optional.of(parsed.registry());
       repository = RepositoryName.parse(parsed.repository(), "<to><image> (ecr.to.image)");
-      parsed.tag().ifPresent(tagValues::add);
+      if (parsed.tag().isPresent()) {
+        tagValues.add(ImageTag.parse(parsed.tag().get(), "<to><image> (ecr.to.image)").value());
+      }
     } else {
       repository = RepositoryName.parse(repositoryName, "<repository> (ecr.repository)");
     }

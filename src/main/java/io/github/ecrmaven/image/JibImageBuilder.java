@@ -69,6 +69,13 @@ public final class JibImageBuilder {
               + " public or in the same ECR registry.",
           e);
     } catch (RegistryException e) {
+      if (String.valueOf(e.getMessage()).contains(image.baseImage().reference())) {
+        throw new ImageBuildException(
+            "Failed to pull the base image " + image.baseImage().reference() + " from <from><image>"
+                + " (ecr.from.image): " + e.getMessage() + " Check the reference, that the image exists, and that"
+                + " this build may read it.",
+            e);
+      }
       throw new ImageBuildException("The registry rejected the image: " + e.getMessage(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -81,15 +88,17 @@ public final class JibImageBuilder {
   private JibContainerBuilder containerBuilder(ApplicationImage image)
       throws IOException, ImageBuildException {
     ApplicationLayers layers = image.layers();
-    JavaContainerBuilder java = JavaContainerBuilder.from(registryImage(image.baseImage()))
-        .addDependencies(layers.dependencies())
-        .addSnapshotDependencies(layers.snapshotDependencies())
-        .addProjectDependencies(layers.projectDependencies());
+    JavaContainerBuilder java = JavaContainerBuilder.from(registryImage(image.baseImage()));
+    // Jib orders the layers itself but builds the class path in the order of these calls, so the
+    // project's own resources and classes come before its dependencies, as in "java -cp".
     Path output = layers.outputDirectory();
     if (Files.isDirectory(output)) {
       java.addResources(output, file -> !file.toString().endsWith(".class"));
       java.addClasses(output, file -> file.toString().endsWith(".class"));
     }
+    java.addDependencies(layers.dependencies())
+        .addSnapshotDependencies(layers.snapshotDependencies())
+        .addProjectDependencies(layers.projectDependencies());
     java.addJvmFlags(image.container().jvmFlags()).setMainClass(image.mainClass());
 
     ContainerSettings container = image.container();

@@ -20,7 +20,7 @@ abstract class AbstractEcrMojo extends AbstractMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "ecr.skip")
+  @Parameter(property = "ecr.skip", defaultValue = "false")
   Boolean skip;
 
   /**
@@ -33,7 +33,10 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   String repository;
 
   /**
-   * The target image reference and its tags.
+   * The target image: {@code <image>} (property {@code ecr.to.image}), a full ECR reference such as
+   * {@code 123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app} whose host gives the account and region;
+   * and {@code <tags>} (property {@code ecr.to.tags}, comma-separated), the tags to push, by default the
+   * project version. A tag in {@code <image>} is pushed too.
    *
    * @since 0.1.0
    */
@@ -60,7 +63,8 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   String endpoint;
 
   /**
-   * The AWS credential settings.
+   * The AWS credential settings: {@code <profile>} (property {@code ecr.aws.profile}), a named profile of
+   * the shared AWS config files, whose credentials are then used instead of the default credential chain.
    *
    * @since 0.1.0
    */

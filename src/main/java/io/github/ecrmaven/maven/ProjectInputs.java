@@ -85,10 +85,20 @@ final class ProjectInputs {
     return Optional.empty();
   }
 
-  /** Returns the main class of the maven-jar-plugin's {@code <archive><manifest><mainClass>}. */
+  /**
+   * Returns the main class of the maven-jar-plugin's {@code <archive><manifest><mainClass>}, from the
+   * {@code default-jar} execution's configuration or else the plugin's.
+   */
   static Optional<String> manifestMainClass(MavenProject project) {
-    return plugin(project, "maven-jar-plugin")
-        .flatMap(plugin -> configurationValue(plugin, "archive", "manifest", "mainClass"));
+    Optional<Plugin> jarPlugin = plugin(project, "maven-jar-plugin");
+    Optional<String> fromExecution =
+        jarPlugin.stream()
+            .flatMap(plugin -> plugin.getExecutions().stream())
+            .filter(execution -> "default-jar".equals(execution.getId()))
+            .findFirst()
+            .flatMap(execution -> valueAt(execution.getConfiguration(), "archive", "manifest", "mainClass"));
+    return fromExecution.or(
+        () -> jarPlugin.flatMap(plugin -> configurationValue(plugin, "archive", "manifest", "mainClass")));
   }
 
   private static Optional<Integer> parseRelease(String value) {
@@ -110,7 +120,10 @@ final class ProjectInputs {
   }
 
   private static Optional<String> configurationValue(Plugin plugin, String... path) {
-    Object configuration = plugin.getConfiguration();
+    return valueAt(plugin.getConfiguration(), path);
+  }
+
+  private static Optional<String> valueAt(Object configuration, String... path) {
     if (!(configuration instanceof Xpp3Dom)) {
       return Optional.empty();
     }

@@ -39,11 +39,12 @@ public class PushMojo extends AbstractEcrMojo {
    *
    * @since 0.1.0
    */
-  @Parameter(property = "ecr.push.skip")
+  @Parameter(property = "ecr.push.skip", defaultValue = "false")
   Boolean pushSkip;
 
   /**
-   * The base image.
+   * The base image: {@code <image>} (property {@code ecr.from.image}). Default:
+   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least.
    *
    * @since 0.1.0
    */
@@ -51,7 +52,12 @@ public class PushMojo extends AbstractEcrMojo {
   FromParameters from;
 
   /**
-   * The container settings: main class, JVM flags, arguments, ports, environment and labels.
+   * The container settings, each with its property: {@code <mainClass>} ({@code ecr.container.mainClass}),
+   * by default the jar plugin's manifest main class or the one class with a main method;
+   * {@code <jvmFlags>} ({@code ecr.container.jvmFlags}); {@code <args>} ({@code ecr.container.args});
+   * {@code <ports>} ({@code ecr.container.ports}), such as 8080, 8080/udp or 9000-9002;
+   * {@code <environment>} ({@code ecr.container.environment}, as KEY=value pairs); and {@code <labels>}
+   * ({@code ecr.container.labels}, as key=value pairs). List and map properties are comma-separated.
    *
    * @since 0.1.0
    */

@@ -48,13 +48,14 @@ public final class Publisher {
       throws ConfigurationException, PublishException, InterruptedException {
     long start = System.nanoTime();
     Optional<EcrRegistry> targetRegistry = request.target().registry();
+    EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), targetRegistry.map(EcrRegistry::region));
     ImageReference baseImage = parseBaseImage(request.baseImage());
     String mainClass =
         MainClassResolver.resolve(
             request.container().mainClass(),
             request.manifestMainClass(),
-            request.layers().outputDirectory(),
+            request.layers(),
             log);
     deleteStaleReports(request);
 

@@ -41,7 +41,8 @@ class AwsSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"api.ecr.eu-west-1.amazonaws.com", "ftp://host", "http://", "https://bad host"})
+  @ValueSource(strings = {"api.ecr.eu-west-1.amazonaws.com", "ftp://host", "http://", "https://bad host",
+      "http://127.0.0.1:99999"})
   void ofRejectsEndpointWithoutSchemeOrHost(String endpoint) {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> AwsSettings.of(null, endpoint, null));
     assertTrue(e.getMessage().contains("<endpoint> (ecr.endpoint) '" + endpoint + "'"), e.getMessage());

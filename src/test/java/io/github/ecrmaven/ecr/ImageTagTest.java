@@ -26,7 +26,21 @@ class ImageTagTest {
 
   @Test
   void parseRejectsTagLongerThan128() {
-    assertThrows(ConfigurationException.class, () -> ImageTag.parse("a".repeat(129), "<to><tags>"));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ImageTag.parse("a".repeat(129), "<to><tags>"));
+    assertTrue(e.getMessage().contains("129 characters long"), e.getMessage());
+  }
+
+  @Test
+  void parseNamesInvalidCharacter() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> ImageTag.parse("1.0+b", "<to><tags>"));
+    assertTrue(e.getMessage().contains("it contains '+'"), e.getMessage());
+  }
+
+  @Test
+  void parseNamesInvalidStart() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> ImageTag.parse("-x", "<to><tags>"));
+    assertTrue(e.getMessage().contains("it starts with '-'"), e.getMessage());
   }
 
   @Test

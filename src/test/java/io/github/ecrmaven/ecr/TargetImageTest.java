@@ -72,6 +72,13 @@ class TargetImageTest {
   }
 
   @Test
+  void invalidTagInReferenceNamesToImage() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> TargetImage.resolve("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.0+b", "x", List.of("1")));
+    assertTrue(e.getMessage().contains("'1.0+b' in <to><image> (ecr.to.image)"), e.getMessage());
+  }
+
+  @Test
   void emptyTagListIsRejected() {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> TargetImage.resolve(null, "app", List.of()));
     assertTrue(e.getMessage().startsWith("No image tag"), e.getMessage());

@@ -62,7 +62,7 @@ final class RegistryInventory {
       try {
         manifest = manifest(repository, tag);
       } catch (IOException e) {
-        // Distribution answers 500 for a tag that a concurrent push is writing at this moment; the
+        // Distribution returns 500 for a tag that a concurrent push is writing at this moment; the
         // tag is listed once the write completes, as on ECR.
         continue;
       }

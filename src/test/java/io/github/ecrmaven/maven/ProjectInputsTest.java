@@ -124,6 +124,20 @@ class ProjectInputsTest {
   }
 
   @Test
+  void manifestMainClassComesFromDefaultJarExecution() throws Exception {
+    MavenProject app = project("app");
+    Plugin jar = plugin("maven-jar-plugin",
+        "<configuration><archive><manifest><mainClass>com.example.Plugin</mainClass></manifest></archive></configuration>");
+    org.apache.maven.model.PluginExecution execution = new org.apache.maven.model.PluginExecution();
+    execution.setId("default-jar");
+    execution.setConfiguration(org.codehaus.plexus.util.xml.Xpp3DomBuilder.build(new java.io.StringReader(
+        "<configuration><archive><manifest><mainClass>com.example.Execution</mainClass></manifest></archive></configuration>")));
+    jar.addExecution(execution);
+    app.getBuild().addPlugin(jar);
+    assertEquals(Optional.of("com.example.Execution"), ProjectInputs.manifestMainClass(app));
+  }
+
+  @Test
   void manifestMainClassIsEmptyWithoutJarPlugin() {
     assertEquals(Optional.empty(), ProjectInputs.manifestMainClass(project("app")));
   }

@@ -162,6 +162,47 @@ class PublisherTest {
   }
 
   @Test
+  void configuredProfileWinsOverEnvironment() throws Exception {
+    // The surefire configuration points AWS_SHARED_CREDENTIALS_FILE at a file of the build's own.
+    Path credentials = Path.of(System.getenv("AWS_SHARED_CREDENTIALS_FILE"));
+    Files.createDirectories(credentials.getParent());
+    Files.writeString(credentials, String.join("\n",
+        "[publisher-good]",
+        "aws_access_key_id = " + LocalEcr.ACCESS_KEY_ID,
+        "aws_secret_access_key = " + LocalEcr.SECRET_ACCESS_KEY,
+        "[publisher-wrong-secret]",
+        "aws_access_key_id = " + LocalEcr.ACCESS_KEY_ID,
+        "aws_secret_access_key = not-the-secret",
+        ""));
+    PublishRequest base = request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1"));
+
+    PublishException e = assertThrows(PublishException.class,
+        () -> new Publisher(BuildLog.silent()).publish(withProfile(base, "publisher-wrong-secret")));
+    assertTrue(e.getMessage().contains("InvalidSignatureException"), e.getMessage());
+
+    assertNotNull(new Publisher(BuildLog.silent()).publish(withProfile(base, "publisher-good")).imageDigest());
+  }
+
+  @Test
+  void unknownProfileFailsBeforeAnyCall() throws Exception {
+    long calls = ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum();
+    PublishRequest base = request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1"));
+
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> new Publisher(BuildLog.silent()).publish(withProfile(base, "no-such-profile")));
+
+    assertTrue(e.getMessage().contains("AWS profile 'no-such-profile'"), e.getMessage());
+    assertEquals(calls, ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  private static PublishRequest withProfile(PublishRequest request, String profile) throws ConfigurationException {
+    AwsSettings aws = AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), profile);
+    return new PublishRequest(request.target(), aws, request.repositoryCreation(), request.repositorySettings(),
+        request.baseImage(), request.layers(), request.manifestMainClass(), request.container(),
+        request.buildDirectory());
+  }
+
+  @Test
   void publishReusesTokenAndRepository() throws Exception {
     String repository = newRepository();
     Publisher publisher = new Publisher(BuildLog.silent());
