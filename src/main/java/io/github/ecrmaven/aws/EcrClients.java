@@ -108,7 +108,7 @@ public final class EcrClients {
 
   /**
    * Returns the credentials of the named profile alone when one is configured, so that environment
-   * variables cannot silently replace the identity the POM asks for, else the SDK's default chain.
+   * variables cannot silently replace the identity the POM names, else the SDK's default chain.
    */
   private static AwsCredentialsProvider credentials(Optional<String> profile) {
     if (profile.isPresent()) {
