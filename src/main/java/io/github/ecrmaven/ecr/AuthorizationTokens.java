@@ -67,7 +67,7 @@ public final class AuthorizationTokens {
     try {
       // ECR tokens last 12 hours; a response without an expiry is treated as valid for one hour.
       Instant expiresAt = data.expiresAt() != null ? data.expiresAt() : Instant.now().plus(Duration.ofHours(1));
-      return RegistryCredential.decode(data.authorizationToken(), expiresAt);
+      return RegistryCredential.decode(data.authorizationToken(), expiresAt, data.proxyEndpoint());
     } catch (IllegalArgumentException e) {
       throw new TokenRequestFailure(new EcrAccessException(e.getMessage() + "; ECR returned an unusable token."));
     }

@@ -10,7 +10,9 @@ public enum RepositoryCreation {
   /** Creates the repository with the configured settings. */
   CREATE("create"),
   /** Fails the build, telling the user how to create the repository. */
-  REQUIRE("require");
+  REQUIRE("require"),
+  /** Pushes anyway and leaves creation to ECR's create-on-push repository creation templates. */
+  ON_PUSH("on-push");
 
   private final String configValue;
 

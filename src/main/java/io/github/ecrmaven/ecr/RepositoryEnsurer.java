@@ -4,12 +4,16 @@ import io.github.ecrmaven.BuildLog;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.model.CreateRepositoryResponse;
+import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
+import software.amazon.awssdk.services.ecr.model.KmsException;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
-/** Makes sure the target repository exists, creating it when the configuration allows. */
+/**
+ * Makes sure the target repository exists with the configured settings: creates it when the
+ * configuration allows, and compares an existing one with the settings.
+ */
 public final class RepositoryEnsurer {
   private final EcrClient client;
   private final BuildLog log;
@@ -20,32 +24,51 @@ public final class RepositoryEnsurer {
   }
 
   /**
-   * Looks the repository up and creates it when it is missing and {@code creation} is {@code CREATE}.
-   * Another build creating the same repository at the same moment counts as success.
+   * Looks the repository up; checks an existing one against {@code settings}, and handles a missing
+   * one as {@code creation} says. Another build creating the same repository at the same moment counts
+   * as success.
    *
    * @param registryId the account that owns the registry, or empty for the caller's own
+   * @param update whether to change differing settings of an existing repository in place
+   * @return the repository, or empty when it is missing and {@code creation} is {@code ON_PUSH}
    * @throws EcrAccessException when the repository is missing and must not be created, or a call fails
    */
-  public EnsuredRepository ensure(
-      RepositoryName name, Optional<String> registryId, RepositoryCreation creation, RepositorySettings settings)
+  public Optional<EnsuredRepository> ensure(
+      RepositoryName name,
+      Optional<String> registryId,
+      RepositoryCreation creation,
+      RepositorySettings settings,
+      boolean update)
       throws EcrAccessException {
     Optional<Repository> existing = describe(name, registryId);
     if (existing.isPresent()) {
       log.debug("Repository " + name + " exists: " + existing.get().repositoryUri());
-      return toEnsured(existing.get(), false);
+      new RepositorySettingsCheck(client, log).check(existing.get(), settings, update);
+      return Optional.of(toEnsured(existing.get(), false));
     }
-    if (creation == RepositoryCreation.REQUIRE) {
-      throw new EcrAccessException(
-          "Repository " + name + " not found in the registry " + registryId.orElse("of the current account")
-              + ", and <repositoryCreation> is 'require'. Create it first, for example with"
-              + " 'aws ecr create-repository --repository-name " + name + "', or set <repositoryCreation> to"
-              + " 'create'.");
+    switch (creation) {
+      case REQUIRE:
+        throw new EcrAccessException(
+            "Repository " + name + " not found in the registry " + registryId.orElse("of the current account")
+                + ", and <repositoryCreation> is 'require'. Create it first, for example with"
+                + " 'aws ecr create-repository --repository-name " + name + "', or set <repositoryCreation> to"
+                + " 'create'.");
+      case ON_PUSH:
+        log.info("Repository " + name + " does not exist yet; ECR creates it on push from a repository creation"
+            + " template (<repositoryCreation> is 'on-push')");
+        return Optional.empty();
+      default:
+        return Optional.of(create(name, registryId, settings));
     }
-    return create(name, registryId, settings);
   }
 
-  private Optional<Repository> describe(RepositoryName name, Optional<String> registryId)
-      throws EcrAccessException {
+  /**
+   * Looks a repository up by name.
+   *
+   * @return the repository, or empty when ECR does not know it
+   * @throws EcrAccessException when the call fails for another reason
+   */
+  public Optional<Repository> describe(RepositoryName name, Optional<String> registryId) throws EcrAccessException {
     try {
       return client
           .describeRepositories(
@@ -62,33 +85,95 @@ public final class RepositoryEnsurer {
 
   private EnsuredRepository create(RepositoryName name, Optional<String> registryId, RepositorySettings settings)
       throws EcrAccessException {
+    Repository repository;
     try {
-      CreateRepositoryResponse response =
-          client.createRepository(
-              request ->
-                  request
-                      .repositoryName(name.value())
-                      .registryId(registryId.orElse(null))
-                      .imageTagMutability(settings.imageTagMutability())
-                      .imageScanningConfiguration(scanning -> scanning.scanOnPush(settings.scanOnPush())));
-      Repository repository = response.repository();
-      log.info(
-          "Created repository " + name + " (tags " + settings.imageTagMutability()
-              + ", scan on push " + (settings.scanOnPush() ? "on" : "off") + ")");
-      return toEnsured(repository, true);
+      repository = client.createRepository(createRequest(name, registryId, settings)).repository();
     } catch (RepositoryAlreadyExistsException e) {
       // Another build, such as a parallel module or CI job, created it after our lookup.
       log.debug("Repository " + name + " was created concurrently by another build");
-      return describe(name, registryId)
-          .map(repository -> toEnsured(repository, false))
-          .orElseThrow(
-              () -> new EcrAccessException("Repository " + name + " was reported as existing but is not found."));
+      Repository concurrent =
+          describe(name, registryId)
+              .orElseThrow(() -> new EcrAccessException(
+                  "Repository " + name + " was reported as existing but is not found."));
+      new RepositorySettingsCheck(client, log).check(concurrent, settings, false);
+      return toEnsured(concurrent, false);
+    } catch (KmsException e) {
+      String key = settings.encryption().flatMap(EncryptionSettings::kmsKey).orElse("the AWS managed key aws/ecr");
+      throw new EcrAccessException(
+          "Failed to create repository " + name + " encrypted with KMS key " + key + ": " + e.awsErrorDetails().errorMessage()
+              + (e.kmsError() == null ? "" : " (KMS error " + e.kmsError() + ")") + ". The caller needs"
+              + " kms:CreateGrant and kms:DescribeKey on that key, and the key must be enabled and in the region"
+              + " of the repository.",
+          e);
     } catch (SdkException e) {
-      throw EcrErrors.translate(e, "create repository " + name, "ecr:CreateRepository");
+      EcrAccessException translated = EcrErrors.translate(e, "create repository " + name, "ecr:CreateRepository");
+      if (registryId.isPresent()) {
+        throw new EcrAccessException(
+            translated.getMessage() + " Repository " + name + " does not exist in registry " + registryId.get()
+                + ". If that registry belongs to another account, an administrator of that account must create the"
+                + " repository and give it a repository policy that allows your principal"
+                + " ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart,"
+                + " ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage and ecr:DescribeImages.",
+            e);
+      }
+      throw translated;
+    }
+    log.info("Created repository " + name + describeSettings(repository));
+    putPolicies(name, repository.registryId(), settings);
+    return toEnsured(repository, true);
+  }
+
+  private static CreateRepositoryRequest createRequest(
+      RepositoryName name, Optional<String> registryId, RepositorySettings settings) {
+    CreateRepositoryRequest.Builder request =
+        CreateRepositoryRequest.builder().repositoryName(name.value()).registryId(registryId.orElse(null));
+    settings.imageTagMutability().ifPresent(request::imageTagMutability);
+    if (!settings.exclusionFilters().isEmpty()) {
+      request.imageTagMutabilityExclusionFilters(RepositorySettingsCheck.exclusionFilters(settings));
+    }
+    settings.scanOnPush().ifPresent(scan -> request.imageScanningConfiguration(scanning -> scanning.scanOnPush(scan)));
+    settings.encryption().ifPresent(encryption -> request.encryptionConfiguration(
+        configuration -> configuration.encryptionType(encryption.type()).kmsKey(encryption.kmsKey().orElse(null))));
+    if (!settings.tags().isEmpty()) {
+      request.tags(RepositorySettingsCheck.tags(settings));
+    }
+    return request.build();
+  }
+
+  private void putPolicies(RepositoryName name, String registryId, RepositorySettings settings)
+      throws EcrAccessException {
+    if (settings.lifecyclePolicy().isPresent()) {
+      try {
+        client.putLifecyclePolicy(request -> request.repositoryName(name.value()).registryId(registryId)
+            .lifecyclePolicyText(settings.lifecyclePolicy().get().text()));
+      } catch (SdkException e) {
+        throw EcrErrors.translate(e, "put the lifecycle policy of repository " + name, "ecr:PutLifecyclePolicy");
+      }
+      log.info("Put the lifecycle policy from " + settings.lifecyclePolicy().get().origin() + " on repository " + name);
+    }
+    if (settings.repositoryPolicy().isPresent()) {
+      try {
+        client.setRepositoryPolicy(request -> request.repositoryName(name.value()).registryId(registryId)
+            .policyText(settings.repositoryPolicy().get().text()));
+      } catch (SdkException e) {
+        throw EcrErrors.translate(e, "set the repository policy of repository " + name, "ecr:SetRepositoryPolicy");
+      }
+      log.info("Set the repository policy from " + settings.repositoryPolicy().get().origin() + " on repository "
+          + name);
     }
   }
 
-  private static EnsuredRepository toEnsured(Repository repository, boolean created) {
+  private static String describeSettings(Repository repository) {
+    boolean scan = repository.imageScanningConfiguration() != null
+        && Boolean.TRUE.equals(repository.imageScanningConfiguration().scanOnPush());
+    String encryption = repository.encryptionConfiguration() == null
+        ? "AES256" : repository.encryptionConfiguration().encryptionTypeAsString();
+    return " (tags " + repository.imageTagMutabilityAsString() + ", scan on push " + (scan ? "on" : "off")
+        + ", encryption " + encryption + ")";
+  }
+
+  /** Returns the repository as the rest of the pipeline uses it. */
+  public static EnsuredRepository toEnsured(Repository repository, boolean created) {
     return new EnsuredRepository(
         new RepositoryName(repository.repositoryName()),
         repository.registryId(),

@@ -2,7 +2,6 @@ package io.github.ecrmaven.maven;
 
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.RepositoryCreation;
-import io.github.ecrmaven.ecr.RepositorySettings;
 import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.PublishRequest;
@@ -32,7 +31,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     defaultPhase = LifecyclePhase.DEPLOY,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class PushMojo extends AbstractEcrMojo {
+public class PushMojo extends AbstractRepositoryMojo {
 
   /**
    * Skips this goal only (property {@code ecr.push.skip}).
@@ -65,30 +64,14 @@ public class PushMojo extends AbstractEcrMojo {
   ContainerParameters container;
 
   /**
-   * The action for a missing repository (property {@code ecr.repositoryCreation}):
-   * {@code create} creates it with the settings below; {@code require} fails the build.
+   * The action for a missing repository (property {@code ecr.repositoryCreation}): {@code create}
+   * creates it with the repository settings; {@code require} fails the build; {@code on-push} pushes
+   * anyway and leaves creation to ECR's create-on-push repository creation templates.
    *
    * @since 0.1.0
    */
   @Parameter(property = "ecr.repositoryCreation", defaultValue = "create")
   String repositoryCreation;
-
-  /**
-   * The tag mutability of a repository this goal creates, {@code MUTABLE} or {@code IMMUTABLE}
-   * (property {@code ecr.imageTagMutability}). Existing repositories are left as they are.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "ecr.imageTagMutability", defaultValue = "MUTABLE")
-  String imageTagMutability;
-
-  /**
-   * Whether a repository this goal creates scans images on push (property {@code ecr.scanOnPush}).
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "ecr.scanOnPush", defaultValue = "false")
-  Boolean scanOnPush;
 
   @Override
   String goal() {
@@ -123,17 +106,13 @@ public class PushMojo extends AbstractEcrMojo {
 
   private PublishRequest publishRequest() throws ConfigurationException {
     ParameterLookup lookup = lookup();
-    RepositorySettings settings =
-        new RepositorySettings(
-            RepositorySettings.parseTagMutability(
-                lookup.string("ecr.imageTagMutability", imageTagMutability, "MUTABLE")),
-            booleanValue(lookup, "ecr.scanOnPush", scanOnPush));
     FromParameters fromParameters = from == null ? new FromParameters() : from;
     return new PublishRequest(
         targetImage(),
         awsSettings(),
         RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create")),
-        settings,
+        repositorySettings(),
+        updateRepositorySettingsValue(),
         lookup.string("ecr.from.image", fromParameters.image, ProjectInputs.defaultBaseImage(project)),
         ProjectInputs.layers(project, session.getProjects()),
         ProjectInputs.manifestMainClass(project),

@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param target the repository and tags
  * @param aws the region, endpoint and profile settings
  * @param repositoryCreation what to do when the repository is missing
- * @param repositorySettings the settings of a repository this build creates
+ * @param repositorySettings the configured repository settings, for a new repository and to compare an
+ *     existing one with
+ * @param updateRepositorySettings whether to change differing settings of an existing repository
  * @param baseImage the base image reference
  * @param layers the application's files
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
@@ -27,6 +29,7 @@ public record PublishRequest(
     AwsSettings aws,
     RepositoryCreation repositoryCreation,
     RepositorySettings repositorySettings,
+    boolean updateRepositorySettings,
     String baseImage,
     ApplicationLayers layers,
     Optional<String> manifestMainClass,

@@ -12,6 +12,7 @@ import io.github.ecrmaven.ecr.EnsuredRepository;
 import io.github.ecrmaven.ecr.ImageTag;
 import io.github.ecrmaven.ecr.ImageVerifier;
 import io.github.ecrmaven.ecr.RegistryCredential;
+import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositoryEnsurer;
 import io.github.ecrmaven.ecr.VerifiedImage;
 import io.github.ecrmaven.image.ApplicationImage;
@@ -61,32 +62,23 @@ public final class Publisher {
 
     EcrClient client = EcrClients.get(region, request.aws());
     try {
-      EnsuredRepository repository =
+      Optional<EnsuredRepository> ensured =
           new RepositoryEnsurer(client, log)
               .ensure(
                   request.target().repository(),
                   targetRegistry.map(EcrRegistry::accountId),
                   request.repositoryCreation(),
-                  request.repositorySettings());
+                  request.repositorySettings(),
+                  request.updateRepositorySettings());
       RegistryCredential credential = AuthorizationTokens.shared().get(client);
-      String registryHost = targetRegistry.map(EcrRegistry::host).orElse(repository.registryHost());
-      String image = registryHost + "/" + repository.name();
+      String registryHost = registryHost(targetRegistry, ensured, credential);
+      String image = registryHost + "/" + request.target().repository();
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
       log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
-      ApplicationImage application =
-          new ApplicationImage(
-              baseImageAccess(baseImage, registryHost, region, credential),
-              request.layers(),
-              mainClass,
-              request.container());
-      BuiltImage built =
-          new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
-              .push(
-                  application,
-                  RegistryAccess.withCredential(
-                      image + ":" + tags.get(0), credential.username(), credential.password()),
-                  tags.subList(1, tags.size()));
+      BuiltImage built = push(request, image, tags, mainClass, baseImageAccess(baseImage, registryHost, region, credential),
+          credential, ensured.isEmpty());
+      EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request, targetRegistry);
 
       VerifiedImage verified =
           new ImageVerifier(client, log).verify(repository, built.digest(), request.target().tags());
@@ -110,6 +102,82 @@ public final class Publisher {
     } catch (IOException e) {
       throw new PublishException("Failed to write the push report in " + request.buildDirectory() + ": " + e, e);
     }
+  }
+
+  /**
+   * Makes sure one repository exists with its settings, for {@code ecr:create-repository}.
+   *
+   * @throws ConfigurationException when a value is invalid
+   * @throws PublishException when an AWS call fails
+   */
+  public EnsuredRepository ensureRepository(RepositoryRequest request) throws ConfigurationException, PublishException {
+    EcrClients.checkProfile(request.aws());
+    String region = EcrClients.resolveRegion(request.aws(), request.registryRegion());
+    EcrClient client = EcrClients.get(region, request.aws());
+    try {
+      EnsuredRepository repository =
+          new RepositoryEnsurer(client, log)
+              .ensure(request.repository(), request.registryId(), RepositoryCreation.CREATE, request.settings(),
+                  request.updateRepositorySettings())
+              .orElseThrow();
+      if (!repository.created()) {
+        log.info("Repository " + repository.name() + " exists: " + repository.repositoryUri());
+      }
+      return repository;
+    } catch (EcrAccessException e) {
+      throw new PublishException(e.getMessage(), e);
+    }
+  }
+
+  private BuiltImage push(PublishRequest request, String image, List<String> tags, String mainClass,
+      RegistryAccess baseImage, RegistryCredential credential, boolean createdOnPush) throws ImageBuildException,
+      EcrAccessException, InterruptedException {
+    ApplicationImage application = new ApplicationImage(baseImage, request.layers(), mainClass, request.container());
+    RegistryAccess target =
+        RegistryAccess.withCredential(image + ":" + tags.get(0), credential.username(), credential.password());
+    try {
+      return new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
+          .push(application, target, tags.subList(1, tags.size()));
+    } catch (ImageBuildException e) {
+      if (createdOnPush && String.valueOf(e.getMessage()).contains("does not exist")) {
+        throw new EcrAccessException(
+            "ECR did not create repository " + request.target().repository() + " on push: no repository creation"
+                + " template for CREATE_ON_PUSH has a prefix that matches it (" + e.getMessage() + "). Create one,"
+                + " for example with 'aws ecr create-repository-creation-template --prefix "
+                + request.target().repository().value().split("/")[0] + " --applied-for CREATE_ON_PUSH', or set"
+                + " <repositoryCreation> to 'create'.",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the registry host: the one a full reference names, else the repository's, else the token's. */
+  private static String registryHost(
+      Optional<EcrRegistry> targetRegistry, Optional<EnsuredRepository> repository, RegistryCredential credential)
+      throws EcrAccessException {
+    if (targetRegistry.isPresent()) {
+      return targetRegistry.get().host();
+    }
+    if (repository.isPresent()) {
+      return repository.get().registryHost();
+    }
+    return credential.registryHost().orElseThrow(() -> new EcrAccessException(
+        "GetAuthorizationToken returned no proxy endpoint, so the registry of a repository that does not exist"
+            + " yet is unknown. Give a full reference in <to><image> (ecr.to.image)."));
+  }
+
+  private EnsuredRepository createdOnPush(
+      EcrClient client, PublishRequest request, Optional<EcrRegistry> targetRegistry) throws EcrAccessException {
+    return new RepositoryEnsurer(client, log)
+        .describe(request.target().repository(), targetRegistry.map(EcrRegistry::accountId))
+        .map(repository -> {
+          log.info("ECR created repository " + repository.repositoryName() + " on push");
+          return RepositoryEnsurer.toEnsured(repository, true);
+        })
+        .orElseThrow(() -> new EcrAccessException(
+            "Repository " + request.target().repository() + " still does not exist after the push, although"
+                + " <repositoryCreation> is 'on-push'. Check the repository creation templates of the registry."));
   }
 
   private static ImageReference parseBaseImage(String reference) throws ConfigurationException {

@@ -66,7 +66,7 @@ class PublisherTest {
 
   private PublishRequest request(String repository, RepositoryCreation creation, String base, List<String> tags)
       throws ConfigurationException {
-    return request(repository, creation, base, tags, new RepositorySettings(ImageTagMutability.MUTABLE, false),
+    return request(repository, creation, base, tags, RepositorySettings.none(),
         new ApplicationLayers(List.of(), List.of(), List.of(), classes));
   }
 
@@ -77,6 +77,7 @@ class PublisherTest {
         AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null),
         creation,
         settings,
+        false,
         base,
         layers,
         Optional.empty(),
@@ -123,7 +124,8 @@ class PublisherTest {
   @Test
   void createdRepositoryGetsSettings() throws Exception {
     String repository = newRepository();
-    RepositorySettings settings = new RepositorySettings(ImageTagMutability.IMMUTABLE, true);
+    RepositorySettings settings =
+        RepositorySettings.of("IMMUTABLE", List.of(), true, null, null, Map.of(), null, null, Path.of("."));
 
     new Publisher(BuildLog.silent()).publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1"),
         settings, new ApplicationLayers(List.of(), List.of(), List.of(), classes)));
@@ -146,7 +148,7 @@ class PublisherTest {
     Path changingClasses = Files.createDirectories(buildDirectory.resolve("classes"));
     compileHello(changingClasses, "first");
     ApplicationLayers layers = new ApplicationLayers(List.of(dependency), List.of(), List.of(), changingClasses);
-    RepositorySettings settings = new RepositorySettings(ImageTagMutability.MUTABLE, false);
+    RepositorySettings settings = RepositorySettings.none();
     Publisher publisher = new Publisher(BuildLog.silent());
 
     long beforeFirst = ecr.registryBytesReceived();
@@ -198,7 +200,7 @@ class PublisherTest {
   private static PublishRequest withProfile(PublishRequest request, String profile) throws ConfigurationException {
     AwsSettings aws = AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), profile);
     return new PublishRequest(request.target(), aws, request.repositoryCreation(), request.repositorySettings(),
-        request.baseImage(), request.layers(), request.manifestMainClass(), request.container(),
+        false, request.baseImage(), request.layers(), request.manifestMainClass(), request.container(),
         request.buildDirectory());
   }
 
@@ -266,8 +268,8 @@ class PublisherTest {
         Path directory = Files.createDirectories(buildDirectory.resolve(tag));
         PublishRequest base = request(repository, RepositoryCreation.CREATE, baseImage, List.of(tag));
         PublishRequest request = new PublishRequest(base.target(), base.aws(), base.repositoryCreation(),
-            base.repositorySettings(), base.baseImage(), base.layers(), base.manifestMainClass(), base.container(),
-            directory);
+            base.repositorySettings(), false, base.baseImage(), base.layers(), base.manifestMainClass(),
+            base.container(), directory);
         results.add(executor.submit(() -> new Publisher(BuildLog.silent()).publish(request)));
       }
       for (Future<PublishResult> result : results) {
