@@ -1,11 +1,16 @@
 package io.github.ecrmaven.ecr;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Turns AWS SDK failures into {@link EcrAccessException}s whose messages name the remedy. */
 final class EcrErrors {
+  private static final Pattern ACCESS_DENIED =
+      Pattern.compile("User: (\\S+) is not authorized to perform: (\\S+) on resource: (\\S+)");
+
   private EcrErrors() {}
 
   /**
@@ -44,12 +49,27 @@ final class EcrErrors {
         + (e.requestId() == null ? "" : ", request ID " + e.requestId()) + ").";
   }
 
+  /**
+   * Names the principal, the action and the resource from AWS's access-denied message, which reads
+   * "User: ARN is not authorized to perform: ACTION on resource: ARN ...".
+   */
+  private static String accessDeniedRemedy(AwsServiceException e, String permission) {
+    String message = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorMessage());
+    Matcher matcher = ACCESS_DENIED.matcher(message);
+    if (!matcher.find()) {
+      return " Grant the calling principal the IAM permission " + permission + " on this repository.";
+    }
+    return " The principal " + matcher.group(1) + " lacks " + matcher.group(2) + " on " + matcher.group(3)
+        + ": allow it in the principal's IAM policy or, for a repository of another account, in that"
+        + " repository's policy.";
+  }
+
   private static String remedy(AwsServiceException e, String permission) {
     String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
     switch (code) {
       case "AccessDeniedException":
       case "AccessDenied":
-        return " Grant the calling principal the IAM permission " + permission + " on this repository.";
+        return accessDeniedRemedy(e, permission);
       case "UnrecognizedClientException":
       case "InvalidClientTokenId":
         return " The access key is not known to AWS: check which credentials the build uses.";
