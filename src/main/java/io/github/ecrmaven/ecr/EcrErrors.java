@@ -28,7 +28,7 @@ final class EcrErrors {
       return new EcrAccessException(
           "Failed to " + action + ": no AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
               + " or AWS_PROFILE, or <aws><profile> (ecr.aws.profile), or run where an IAM role provides"
-              + " credentials (web identity, IAM Identity Center, a container or instance role). Run with -e to"
+              + " credentials (web identity, IAM Identity Center, a container or instance role). Run with -X to"
               + " see what each credential source reported.",
           e);
     }

@@ -70,10 +70,13 @@ public final class JibImageBuilder {
           e);
     } catch (RegistryException e) {
       if (String.valueOf(e.getMessage()).contains(image.baseImage().reference())) {
+        // Jib's message continues with the HTTP request and response on further lines.
+        String reason = e.getMessage().lines().findFirst().orElse("").replace("because: other: ", "because: ")
+            .replaceAll("[.\\s]+$", "");
         throw new ImageBuildException(
             "Failed to pull the base image " + image.baseImage().reference() + " from <from><image>"
-                + " (ecr.from.image): " + e.getMessage() + " Check the reference, that the image exists, and that"
-                + " this build may read it.",
+                + " (ecr.from.image): " + reason + ". Check the reference, that the image exists, and that this"
+                + " build may read it.",
             e);
       }
       throw new ImageBuildException("The registry rejected the image: " + e.getMessage(), e);

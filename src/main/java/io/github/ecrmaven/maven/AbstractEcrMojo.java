@@ -6,6 +6,7 @@ import io.github.ecrmaven.ecr.TargetImage;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -132,6 +133,16 @@ abstract class AbstractEcrMojo extends AbstractMojo {
         lookup.string("ecr.region", region, null),
         lookup.string("ecr.endpoint", endpoint, null),
         lookup.string("ecr.aws.profile", awsParameters.profile, null));
+  }
+
+  /**
+   * Turns a runtime failure into the build failure Maven shows. The message already contains what the
+   * causes say in the user's terms, so the causes go to the debug log ({@code -X}) instead of being
+   * appended to it.
+   */
+  MojoExecutionException failure(Exception e) {
+    getLog().debug("ecr:" + goal() + " failed", e);
+    return new MojoExecutionException(e.getMessage());
   }
 
   static boolean booleanValue(ParameterLookup lookup, String property, Boolean pomValue)

@@ -59,7 +59,7 @@ public class CreateRepositoryMojo extends AbstractRepositoryMojo {
     } catch (ConfigurationException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (PublishException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw failure(e);
     }
   }
 }

@@ -7,6 +7,8 @@ import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.PublishRequest;
 import io.github.ecrmaven.publish.PublishResult;
 import io.github.ecrmaven.publish.Publisher;
+import io.github.ecrmaven.publish.PushReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +67,8 @@ public class PushMojo extends AbstractRepositoryMojo {
 
   /**
    * The action for a missing repository (property {@code ecr.repositoryCreation}): {@code create}
-   * creates it with the repository settings; {@code require} fails the build; {@code on-push} pushes
+   * creates it with the repository settings ({@code imageTagMutability} and the others); {@code require}
+   * fails the build; {@code on-push} pushes
    * anyway and leaves creation to ECR's create-on-push repository creation templates.
    *
    * @since 0.1.0
@@ -89,6 +92,7 @@ public class PushMojo extends AbstractRepositoryMojo {
             "ecr:push cannot run in offline mode (-o): it calls the ECR API and pushes to the registry."
                 + " Run the build without -o, or skip the push with -Decr.push.skip.");
       }
+      deleteStaleReports();
       PublishRequest request = publishRequest();
       PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
       getLog().info(
@@ -97,10 +101,20 @@ public class PushMojo extends AbstractRepositoryMojo {
     } catch (ConfigurationException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (PublishException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw failure(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted while publishing the image", e);
+    }
+  }
+
+  private void deleteStaleReports() throws MojoExecutionException {
+    Path buildDirectory = Path.of(project.getBuild().getDirectory());
+    try {
+      PushReport.deleteStale(buildDirectory);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Failed to delete the push report of an earlier run in " + buildDirectory + ": " + e, e);
     }
   }
 

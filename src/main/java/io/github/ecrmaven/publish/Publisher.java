@@ -58,7 +58,7 @@ public final class Publisher {
             request.manifestMainClass(),
             request.layers(),
             log);
-    deleteStaleReports(request);
+    deleteStaleReports(request);  // Again, for callers other than the Maven goal.
 
     EcrClient client = EcrClients.get(region, request.aws());
     try {

@@ -22,8 +22,11 @@ public final class PushReport {
 
   private PushReport() {}
 
-  /** Deletes the report files of an earlier run. */
-  static void deleteStale(Path buildDirectory) throws IOException {
+  /**
+   * Deletes the report files of an earlier run, so that a push that fails, even on a configuration
+   * check, leaves none that a later pipeline step could take for its result.
+   */
+  public static void deleteStale(Path buildDirectory) throws IOException {
     Files.deleteIfExists(buildDirectory.resolve(JSON_FILE));
     Files.deleteIfExists(buildDirectory.resolve(DIGEST_FILE));
   }
