@@ -4,7 +4,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.ecr.model.EncryptionType;
 
 /**
- * How ECR encrypts a repository's images at rest. ECR fixes it when the repository is created.
+ * The encryption of a repository's images at rest, which ECR fixes when it creates the repository.
  *
  * @param type {@code AES256}, {@code KMS} or {@code KMS_DSSE}
  * @param kmsKey the KMS key ARN, key ID or alias for the KMS types, or empty for the AWS managed key

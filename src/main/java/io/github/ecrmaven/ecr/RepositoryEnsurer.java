@@ -25,7 +25,7 @@ public final class RepositoryEnsurer {
 
   /**
    * Looks the repository up; checks an existing one against {@code settings}, and handles a missing
-   * one as {@code creation} says. Another build creating the same repository at the same moment counts
+   * one as {@code creation} specifies. Another build creating the same repository at the same moment counts
    * as success.
    *
    * @param registryId the account that owns the registry, or empty for the caller's own

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ecr.model.EncryptionType;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 
 /**
- * The repository settings the configuration asks for. An empty value means "not configured": a new
+ * The repository settings the configuration requests. An empty value means "not configured": a new
  * repository gets ECR's default for it, and an existing repository is not compared on it.
  *
  * @param imageTagMutability whether tags can be moved to another image
@@ -34,6 +34,11 @@ public record RepositorySettings(
     Optional<PolicyDocument> lifecyclePolicy,
     Optional<PolicyDocument> repositoryPolicy) {
   private static final Pattern FILTER = Pattern.compile("[0-9a-zA-Z._*-]{1,128}");
+  /** A KMS key ID, key ARN, alias name or alias ARN, the forms ECR accepts. */
+  private static final Pattern KMS_KEY =
+      Pattern.compile("(arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:)?"
+          + "(key/)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})"
+          + "|(arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:)?alias/[a-zA-Z0-9/_-]+");
   private static final int MAX_TAG_KEY_LENGTH = 128;
   private static final int MAX_TAG_VALUE_LENGTH = 256;
 
@@ -141,6 +146,11 @@ public record RepositorySettings(
     if (parsed == null || parsed == EncryptionType.UNKNOWN_TO_SDK_VERSION) {
       throw new ConfigurationException(
           "Invalid <encryptionType> (ecr.encryptionType) '" + type + "': use AES256, KMS or KMS_DSSE.");
+    }
+    if (key.isPresent() && !KMS_KEY.matcher(key.get()).matches()) {
+      throw new ConfigurationException(
+          "Invalid <kmsKey> (ecr.kmsKey) '" + key.get() + "': give a KMS key ID, key ARN, alias name or alias"
+              + " ARN, such as alias/ecr or arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab.");
     }
     if (parsed == EncryptionType.AES256 && key.isPresent()) {
       throw new ConfigurationException(

@@ -59,11 +59,12 @@ final class RepositorySettingsCheck {
       throws EcrAccessException {
     List<SettingDifference> differences = new ArrayList<>();
     compareMutability(repository, settings).ifPresent(differences::add);
-    settings.scanOnPush().ifPresent(wanted -> {
+    settings.scanOnPush().ifPresent(configured -> {
       boolean actual = repository.imageScanningConfiguration() != null
           && Boolean.TRUE.equals(repository.imageScanningConfiguration().scanOnPush());
-      if (wanted != actual) {
-        differences.add(new SettingDifference("<scanOnPush>", String.valueOf(wanted), String.valueOf(actual), true));
+      if (configured != actual) {
+        differences.add(
+            new SettingDifference("<scanOnPush>", String.valueOf(configured), String.valueOf(actual), true));
       }
     });
     compareEncryption(repository, settings).ifPresent(differences::add);
@@ -93,20 +94,20 @@ final class RepositorySettingsCheck {
     if (settings.encryption().isEmpty()) {
       return Optional.empty();
     }
-    EncryptionSettings wanted = settings.encryption().get();
+    EncryptionSettings configured = settings.encryption().get();
     EncryptionConfiguration actual = repository.encryptionConfiguration();
     String actualType = actual == null ? "AES256" : actual.encryptionTypeAsString();
     String actualKey = actual == null ? null : actual.kmsKey();
-    boolean sameType = wanted.type().toString().equals(actualType);
+    boolean sameType = configured.type().toString().equals(actualType);
     // ECR reports the key as an ARN; a configured key ID matches its end, and an alias cannot be
     // resolved without a KMS call, so it is not compared.
-    boolean sameKey = wanted.kmsKey().isEmpty() || wanted.kmsKey().get().startsWith("alias/")
-        || (actualKey != null && (actualKey.equals(wanted.kmsKey().get()) || actualKey.endsWith("/" + wanted.kmsKey().get())));
+    boolean sameKey = configured.kmsKey().isEmpty() || configured.kmsKey().get().startsWith("alias/")
+        || (actualKey != null && (actualKey.equals(configured.kmsKey().get()) || actualKey.endsWith("/" + configured.kmsKey().get())));
     if (sameType && sameKey) {
       return Optional.empty();
     }
     String actualText = actualType + (actualKey == null ? "" : " with key " + actualKey);
-    return Optional.of(new SettingDifference("<encryptionType>", wanted.toString(), actualText, false));
+    return Optional.of(new SettingDifference("<encryptionType>", configured.toString(), actualText, false));
   }
 
   private Optional<SettingDifference> compareTags(Repository repository, RepositorySettings settings)
@@ -150,9 +151,9 @@ final class RepositorySettingsCheck {
       } catch (SdkException e) {
         throw EcrErrors.translate(e, "read the lifecycle policy of repository " + name, "ecr:GetLifecyclePolicy");
       }
-      PolicyDocument wanted = settings.lifecyclePolicy().get();
-      if (actual.isEmpty() || !wanted.sameAs(actual.get())) {
-        differences.add(new SettingDifference("<lifecyclePolicy>", "the policy in " + wanted.origin(),
+      PolicyDocument configured = settings.lifecyclePolicy().get();
+      if (actual.isEmpty() || !configured.sameAs(actual.get())) {
+        differences.add(new SettingDifference("<lifecyclePolicy>", "the policy in " + configured.origin(),
             actual.isEmpty() ? "no lifecycle policy" : "another lifecycle policy", true));
       }
     }
@@ -166,9 +167,9 @@ final class RepositorySettingsCheck {
       } catch (SdkException e) {
         throw EcrErrors.translate(e, "read the repository policy of repository " + name, "ecr:GetRepositoryPolicy");
       }
-      PolicyDocument wanted = settings.repositoryPolicy().get();
-      if (actual.isEmpty() || !wanted.sameAs(actual.get())) {
-        differences.add(new SettingDifference("<repositoryPolicy>", "the policy in " + wanted.origin(),
+      PolicyDocument configured = settings.repositoryPolicy().get();
+      if (actual.isEmpty() || !configured.sameAs(actual.get())) {
+        differences.add(new SettingDifference("<repositoryPolicy>", "the policy in " + configured.origin(),
             actual.isEmpty() ? "no repository policy" : "another repository policy", true));
       }
     }

@@ -136,8 +136,8 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   }
 
   /**
-   * Turns a runtime failure into the build failure Maven shows. The message already contains what the
-   * causes say in the user's terms, so the causes go to the debug log ({@code -X}) instead of being
+   * Turns a runtime failure into the build failure Maven shows. The message already contains the causes'
+   * details in the user's terms, so the causes go to the debug log ({@code -X}) instead of being
    * appended to it.
    */
   MojoExecutionException failure(Exception e) {

@@ -79,21 +79,35 @@ class RepositorySettingsTest {
 
   @Test
   void kmsEncryptionKeepsKey() throws ConfigurationException {
-    EncryptionSettings settings = encryption("kms", "arn:aws:kms:eu-west-1:123456789012:key/abc").encryption().get();
+    EncryptionSettings settings = encryption("kms", "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab").encryption().get();
     assertEquals(EncryptionType.KMS, settings.type());
-    assertEquals(Optional.of("arn:aws:kms:eu-west-1:123456789012:key/abc"), settings.kmsKey());
+    assertEquals(Optional.of("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), settings.kmsKey());
   }
 
   @Test
   void keyWithAes256IsRejected() {
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> encryption("AES256", "key-1"));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> encryption("AES256", "alias/ecr"));
     assertTrue(e.getMessage().contains("KMS or KMS_DSSE"), e.getMessage());
   }
 
   @Test
   void keyWithoutTypeIsRejected() {
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> encryption(null, "key-1"));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> encryption(null, "alias/ecr"));
     assertTrue(e.getMessage().contains("<encryptionType>"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-1234abcd12ab34cd56ef1234567890ab", "alias/ecr",
+      "arn:aws:kms:eu-west-1:123456789012:alias/team/ecr", "arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"})
+  void kmsKeyAcceptsEveryForm(String key) throws ConfigurationException {
+    assertEquals(Optional.of(key), encryption("KMS", key).encryption().get().kmsKey());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"key-1", "arn:aws:kms:eu-west-1:123:key/x", "ecr"})
+  void kmsKeyRejectsOtherText(String key) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> encryption("KMS", key));
+    assertTrue(e.getMessage().contains("Invalid <kmsKey> (ecr.kmsKey) '" + key + "'"), e.getMessage());
   }
 
   @Test

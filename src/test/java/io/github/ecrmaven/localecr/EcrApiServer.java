@@ -103,11 +103,12 @@ final class EcrApiServer implements AutoCloseable {
         ObjectNode response = operations.invoke(operation, parse(body));
         send(exchange, requestId, 200, mapper.writeValueAsBytes(response));
       } catch (EcrApiException e) {
-        sendError(exchange, requestId, e.status(), e.errorType(), e.getMessage());
+        sendError(exchange, requestId, e.status(), e.errorType(), e.getMessage(), e.members());
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.ERROR, "Local ECR API failed on " + operation + " (request " + requestId
             + ")", e);
-        sendError(exchange, requestId, 500, "ServerException", "Internal error: " + e);
+        sendError(exchange, requestId, 500, "ServerException", "Internal error: " + e,
+            java.util.Map.of());
       }
     }
   }
@@ -141,11 +142,13 @@ final class EcrApiServer implements AutoCloseable {
   }
 
   private void sendError(
-      HttpExchange exchange, String requestId, int status, String type, String message)
+      HttpExchange exchange, String requestId, int status, String type, String message,
+      java.util.Map<String, String> members)
       throws IOException {
     ObjectNode error = mapper.createObjectNode();
     error.put("__type", type);
     error.put("message", message);
+    members.forEach(error::put);
     exchange.getResponseHeaders().set("X-Amzn-ErrorType", type);
     send(exchange, requestId, status, mapper.writeValueAsBytes(error));
   }

@@ -11,24 +11,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Map;
 
-/** The ECR operations of the local ECR API, from a parsed JSON request to a JSON response. */
+/**
+ * The ECR operations of the local ECR API, from a parsed JSON request to a JSON response. It runs
+ * the repository and image operations itself and passes the others to
+ * {@link RepositorySettingsOperations} and {@link CreationTemplates}.
+ */
 final class EcrOperations {
-
-  /** ECR's repository name pattern, from the {@code CreateRepository} API reference. */
-  static final Pattern REPOSITORY_NAME =
-      Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
-
-  private static final Set<String> TAG_MUTABILITIES =
-      Set.of("MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION");
 
   private final LocalEcrState state;
   private final RegistryInventory inventory;
   private final ObjectMapper mapper;
   private final String registryHost;
   private final Path registryRepositories;
+  private final RepositorySettingsOperations settings;
+  private final CreationTemplates templates;
 
   /**
    * @param registryHost the front's {@code host:port}, used in repository URIs
@@ -45,10 +43,13 @@ final class EcrOperations {
     this.mapper = mapper;
     this.registryHost = registryHost;
     this.registryRepositories = registryRepositories;
+    this.settings = new RepositorySettingsOperations(state, mapper);
+    this.templates = new CreationTemplates(state, mapper);
   }
 
-  /** Runs one operation. */
+  /** Runs one operation after the registry ID and access checks of {@link AccessFaults}. */
   ObjectNode invoke(String operation, JsonNode request) throws EcrApiException, IOException {
+    state.accessFaults().checkApiCall(operation, request);
     switch (operation) {
       case "GetAuthorizationToken":
         return getAuthorizationToken();
@@ -60,6 +61,34 @@ final class EcrOperations {
         return describeImages(request);
       case "DeleteRepository":
         return deleteRepository(request);
+      case "PutImageTagMutability":
+        return settings.putImageTagMutability(request);
+      case "PutImageScanningConfiguration":
+        return settings.putImageScanningConfiguration(request);
+      case "TagResource":
+        return settings.tagResource(request);
+      case "UntagResource":
+        return settings.untagResource(request);
+      case "ListTagsForResource":
+        return settings.listTagsForResource(request);
+      case "PutLifecyclePolicy":
+        return settings.putLifecyclePolicy(request);
+      case "GetLifecyclePolicy":
+        return settings.getLifecyclePolicy(request);
+      case "DeleteLifecyclePolicy":
+        return settings.deleteLifecyclePolicy(request);
+      case "SetRepositoryPolicy":
+        return settings.setRepositoryPolicy(request);
+      case "GetRepositoryPolicy":
+        return settings.getRepositoryPolicy(request);
+      case "DeleteRepositoryPolicy":
+        return settings.deleteRepositoryPolicy(request);
+      case "CreateRepositoryCreationTemplate":
+        return templates.create(request);
+      case "DescribeRepositoryCreationTemplates":
+        return templates.describe(request);
+      case "DeleteRepositoryCreationTemplate":
+        return templates.delete(request);
       default:
         throw EcrApiException.badRequest(
             "UnknownOperationException", "Unknown operation " + operation + ".");
@@ -80,19 +109,17 @@ final class EcrOperations {
   }
 
   private ObjectNode createRepository(JsonNode request) throws EcrApiException {
-    checkRegistryId(request, "CreateRepository", "*");
     String name = repositoryName(request);
-    String mutability = request.path("imageTagMutability").asText("MUTABLE");
-    if (!TAG_MUTABILITIES.contains(mutability)) {
-      throw invalidParameter(
-          "Invalid parameter at 'imageTagMutability' failed to satisfy constraint: "
-              + "'Member must satisfy enum value set: " + TAG_MUTABILITIES + "'");
-    }
+    EcrRequests.TagMutability mutability = EcrRequests.tagMutability(request, "MUTABLE");
     boolean scanOnPush = request.path("imageScanningConfiguration").path("scanOnPush").asBoolean();
-    String encryptionType =
-        request.path("encryptionConfiguration").path("encryptionType").asText("AES256");
+    EncryptionRequests.Encryption encryption =
+        EncryptionRequests.read(request.path("encryptionConfiguration"), false);
+    Map<String, String> tags = EcrRequests.tags(request.path("tags"));
+    state.accessFaults().checkKmsKey(encryption.kmsKeyArn());
     LocalEcrState.Repository repository =
-        new LocalEcrState.Repository(name, state.now(), mutability, scanOnPush, encryptionType);
+        new LocalEcrState.Repository(name, state.now(), mutability.mutability(),
+            mutability.exclusionFilters(), scanOnPush, encryption.type(), encryption.kmsKeyArn(),
+            tags, null, null);
     if (!state.addRepository(repository)) {
       throw EcrApiException.badRequest(
           "RepositoryAlreadyExistsException",
@@ -105,7 +132,6 @@ final class EcrOperations {
   }
 
   private ObjectNode describeRepositories(JsonNode request) throws EcrApiException {
-    checkRegistryId(request, "DescribeRepositories", "*");
     List<LocalEcrState.Repository> found = new ArrayList<>();
     JsonNode names = request.path("repositoryNames");
     if (names.isArray() && names.size() > 0) {
@@ -124,7 +150,6 @@ final class EcrOperations {
 
   private ObjectNode describeImages(JsonNode request) throws EcrApiException, IOException {
     String name = repositoryName(request);
-    checkRegistryId(request, "DescribeImages", name);
     existingRepository(name);
     List<RegistryInventory.Image> images =
         inventory.images(name, state.pushedDigests(name));
@@ -158,7 +183,6 @@ final class EcrOperations {
 
   private ObjectNode deleteRepository(JsonNode request) throws EcrApiException, IOException {
     String name = repositoryName(request);
-    checkRegistryId(request, "DeleteRepository", name);
     LocalEcrState.Repository repository = existingRepository(name);
     boolean force = request.path("force").asBoolean(false);
     if (!force && !inventory.images(name, state.pushedDigests(name)).isEmpty()) {
@@ -206,9 +230,14 @@ final class EcrOperations {
     json.put("repositoryName", repository.name());
     json.put("repositoryUri", registryHost + "/" + repository.name());
     json.put("createdAt", epochSeconds(repository.createdAt()));
-    json.put("imageTagMutability", repository.imageTagMutability());
+    EcrRequests.putTagMutability(json, repository.imageTagMutability(),
+        repository.imageTagMutabilityExclusionFilters());
     json.putObject("imageScanningConfiguration").put("scanOnPush", repository.scanOnPush());
-    json.putObject("encryptionConfiguration").put("encryptionType", repository.encryptionType());
+    ObjectNode encryption = json.putObject("encryptionConfiguration");
+    encryption.put("encryptionType", repository.encryptionType());
+    if (repository.kmsKey() != null) {
+      encryption.put("kmsKey", repository.kmsKey());
+    }
     return json;
   }
 
@@ -246,51 +275,11 @@ final class EcrOperations {
   }
 
   private static String repositoryName(JsonNode request) throws EcrApiException {
-    JsonNode name = request.get("repositoryName");
-    if (name == null || !name.isTextual()) {
-      throw invalidParameter(
-          "1 validation error detected: Value null at 'repositoryName' failed to satisfy "
-              + "constraint: Member must not be null");
-    }
-    validateRepositoryName(name.asText());
-    return name.asText();
+    return EcrRequests.repositoryName(request);
   }
 
   private static void validateRepositoryName(String name) throws EcrApiException {
-    String prefix = "Invalid parameter at 'repositoryName' failed to satisfy constraint: ";
-    if (name.length() < 2) {
-      throw invalidParameter(prefix + "'must have length greater than or equal to 2'");
-    }
-    if (name.length() > 256) {
-      throw invalidParameter(prefix + "'must have length less than or equal to 256'");
-    }
-    if (!REPOSITORY_NAME.matcher(name).matches()) {
-      throw invalidParameter(
-          prefix + "'must satisfy regular expression '" + REPOSITORY_NAME.pattern() + "''");
-    }
-  }
-
-  /**
-   * Rejects a {@code registryId} of another account the way ECR rejects a caller without
-   * permission on that account's registry.
-   */
-  private static void checkRegistryId(JsonNode request, String operation, String repository)
-      throws EcrApiException {
-    String registryId = request.path("registryId").asText(LocalEcr.ACCOUNT_ID);
-    if (registryId.equals(LocalEcr.ACCOUNT_ID)) {
-      return;
-    }
-    if (!registryId.matches("[0-9]{12}")) {
-      throw invalidParameter(
-          "Invalid parameter at 'registryId' failed to satisfy constraint: "
-              + "'must satisfy regular expression '[0-9]{12}''");
-    }
-    throw EcrApiException.badRequest(
-        "AccessDeniedException",
-        "User: arn:aws:iam::" + LocalEcr.ACCOUNT_ID + ":user/local-ecr is not authorized to "
-            + "perform: ecr:" + operation + " on resource: arn:aws:ecr:" + LocalEcr.REGION + ":"
-            + registryId + ":repository/" + repository
-            + " because no resource-based policy allows the ecr:" + operation + " action");
+    EcrRequests.validateRepositoryName(name);
   }
 
   static String repositoryArn(String name) {
@@ -298,10 +287,10 @@ final class EcrOperations {
   }
 
   private static EcrApiException invalidParameter(String message) {
-    return EcrApiException.badRequest("InvalidParameterException", message);
+    return EcrRequests.invalidParameter(message);
   }
 
   private static double epochSeconds(Instant instant) {
-    return instant.getEpochSecond() + instant.getNano() / 1e9;
+    return EcrRequests.epochSeconds(instant);
   }
 }

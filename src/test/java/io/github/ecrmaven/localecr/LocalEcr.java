@@ -18,8 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It runs three parts, all on 127.0.0.1: the ECR API (AWS JSON 1.1 over plain HTTP, with
  * SigV4 checked against {@link #ACCESS_KEY_ID} and {@link #SECRET_ACCESS_KEY}), a Distribution
  * registry process, and an HTTPS front before that registry that accepts only the passwords
- * {@code GetAuthorizationToken} issued and only repositories created through the API. Clients
- * must trust {@link #trustStore()} (Java) or {@link #caCertDirectory()} (skopeo, podman).
+ * {@code GetAuthorizationToken} issued and only repositories created through the API or, on a
+ * push, by a repository creation template that applies for {@code CREATE_ON_PUSH}. Clients must
+ * trust {@link #trustStore()} (Java) or {@link #caCertDirectory()} (skopeo, podman).
+ *
+ * <p>Tests can make calls fail as they fail for a caller without permissions, with
+ * {@link #denyAction}, {@link #unusableKmsKey} and {@link #otherAccountRegistry}; every call is
+ * made as the IAM user {@code arn:aws:iam::123456789012:user/local-ecr-test}.
  */
 public final class LocalEcr implements AutoCloseable {
 
@@ -228,14 +233,65 @@ public final class LocalEcr implements AutoCloseable {
    */
   public void createRepository(String name) {
     if (name.length() < 2 || name.length() > 256
-        || !EcrOperations.REPOSITORY_NAME.matcher(name).matches()) {
+        || !EcrRequests.REPOSITORY_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("Invalid ECR repository name: '" + name + "'");
     }
-    LocalEcrState.Repository repository =
-        new LocalEcrState.Repository(name, state.now(), "MUTABLE", false, "AES256");
+    LocalEcrState.Repository repository = LocalEcrState.Repository.withDefaults(name, state.now());
     if (!state.addRepository(repository)) {
       throw new IllegalStateException("Repository '" + name + "' already exists");
     }
+  }
+
+  /**
+   * Makes every API call of {@code action} (for example {@code "CreateRepository"} or
+   * {@code "ecr:PutImage"}) on a repository whose name matches {@code repositoryNamePattern} fail
+   * with {@code AccessDeniedException}, as for a caller whose IAM policies do not allow it. In the
+   * pattern, {@code *} matches any run of characters. The registry applies the same rules to the
+   * actions a push or pull stands for ({@code InitiateLayerUpload}, {@code PutImage},
+   * {@code BatchGetImage} and so on), and a push that would create a repository needs
+   * {@code CreateRepository}.
+   */
+  public void denyAction(String action, String repositoryNamePattern) {
+    state.accessFaults().denyAction(action, repositoryNamePattern);
+  }
+
+  /**
+   * Makes {@code CreateRepository} with this KMS key fail with ECR's {@code KmsException}, as when
+   * the caller may not create grants on the key. Give the key as the ARN that
+   * {@code DescribeRepositories} would report for it.
+   */
+  public void unusableKmsKey(String keyArn) {
+    state.accessFaults().unusableKmsKey(keyArn);
+  }
+
+  /**
+   * Declares {@code registryId} (12 digits) another account's registry whose repositories do not
+   * let the caller act, so that calls naming it fail with {@code AccessDeniedException}. Every
+   * registry ID other than {@value #ACCOUNT_ID} already behaves so.
+   */
+  public void otherAccountRegistry(String registryId) {
+    state.accessFaults().otherAccountRegistry(registryId);
+  }
+
+  /**
+   * Adds the faults of a JSON file, as {@code LocalEcrMain start --faults FILE} does:
+   * <pre>
+   * {"denyActions": [{"action": "CreateRepository", "repository": "team/*"}],
+   *  "unusableKmsKeys": ["arn:aws:kms:eu-west-1:123456789012:key/..."],
+   *  "otherAccountRegistries": ["210987654321"]}
+   * </pre>
+   * Every member is optional.
+   *
+   * @throws IOException if the file cannot be read or is not valid JSON
+   * @throws IllegalArgumentException if a member has the wrong form
+   */
+  public void loadFaults(Path file) throws IOException {
+    state.accessFaults().load(new ObjectMapper().readTree(file.toFile()));
+  }
+
+  /** Removes every fault that {@link #denyAction} and the other fault methods added. */
+  public void clearFaults() {
+    state.accessFaults().clear();
   }
 
   /**

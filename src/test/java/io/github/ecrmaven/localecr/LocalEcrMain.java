@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N] [--env-file FILE]
- *       [--parent-pid PID] [--base-image NAME:TAG]
+ *       [--parent-pid PID] [--base-image NAME:TAG] [--faults FILE]
  * await --dir DIR [--timeout-seconds N]
  * </pre>
  *
@@ -32,6 +32,10 @@ import java.util.concurrent.CountDownLatch;
  * NAME:TAG before the local ECR reports ready; that JVM needs {@code -Djavax.net.ssl.trustStore} set to
  * the certificate directory's trust store. Every API call's operation is appended to {@code
  * DIR/api-calls.log} and every issued registry password to {@code DIR/issued-passwords.log}.
+ *
+ * <p>{@code --faults} loads denied actions, unusable KMS keys and other accounts' registry IDs
+ * from a JSON file before the local ECR reports ready; {@link LocalEcr#loadFaults} describes the
+ * format.
  */
 public final class LocalEcrMain {
 
@@ -41,9 +45,11 @@ public final class LocalEcrMain {
           "Usage:",
           "  LocalEcrMain start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N]",
           "                     [--env-file FILE] [--parent-pid PID] [--base-image NAME:TAG]",
+          "                     [--faults FILE]",
           "  LocalEcrMain await --dir DIR [--timeout-seconds N]",
           "Ports default to 0 (any free port); --env-file defaults to DIR/local-ecr.env;",
-          "--parent-pid defaults to the parent process; --timeout-seconds defaults to 60.");
+          "--parent-pid defaults to the parent process; --timeout-seconds defaults to 60;",
+          "--faults names a JSON file of test faults (see LocalEcr.loadFaults).");
 
   private LocalEcrMain() {}
 
@@ -55,7 +61,8 @@ public final class LocalEcrMain {
     Map<String, String> options = parseOptions(List.of(args).subList(1, args.length));
     if (args[0].equals("start")) {
       checkOptions(options, Set.of("--dir", "--cert-dir"),
-          Set.of("--api-port", "--registry-port", "--env-file", "--parent-pid", "--base-image"));
+          Set.of("--api-port", "--registry-port", "--env-file", "--parent-pid", "--base-image",
+              "--faults"));
       start(options);
     } else {
       checkOptions(options, Set.of("--dir"), Set.of("--timeout-seconds"));
@@ -83,7 +90,18 @@ public final class LocalEcrMain {
       log(directory, "Local ECR starting in " + directory);
       Files.deleteIfExists(directory.resolve("api-calls.log"));
       Files.deleteIfExists(directory.resolve("issued-passwords.log"));
+      Path faults = options.containsKey("--faults")
+          ? Path.of(options.get("--faults")).toAbsolutePath() : null;
+      if (faults != null) {
+        // Checks the file before start, so that a bad file leaves no registry process behind.
+        new AccessFaults().load(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            faults.toFile()));
+      }
       ecr = LocalEcr.start(settings);
+      if (faults != null) {
+        ecr.loadFaults(faults);
+        log(directory, "Loaded test faults from " + faults);
+      }
       if (options.containsKey("--base-image")) {
         pushBaseImage(ecr, options.get("--base-image"), directory);
       }

@@ -2,6 +2,7 @@ package io.github.ecrmaven.localecr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.EcrException;
 
 /** {@link LocalEcrMain} run as a separate process, the way a build starts it. */
 class LocalEcrMainTest {
@@ -71,6 +75,49 @@ class LocalEcrMainTest {
       server.destroyForcibly();
       parent.destroyForcibly();
     }
+  }
+
+  @Test
+  void startLoadsFaultsFile() throws Exception {
+    Path directory = work.resolve("ecr");
+    Path faults = work.resolve("faults.json");
+    Files.writeString(faults, "{\"denyActions\": [{\"action\": \"CreateRepository\", "
+        + "\"repository\": \"main/denied\"}], \"otherAccountRegistries\": [\"210987654321\"]}");
+    Process server = java("start", "--dir", directory.toString(), "--cert-dir", certificates(),
+        "--faults", faults.toString());
+    try {
+      Process await = java("await", "--dir", directory.toString(), "--timeout-seconds", "30");
+      assertTrue(await.waitFor(40, TimeUnit.SECONDS));
+      assertEquals(0, await.exitValue());
+      Map<String, String> environment = readEnvironment(directory.resolve("local-ecr.env"));
+
+      try (EcrClient client = LocalEcrClients.client(
+          URI.create(environment.get("AWS_ENDPOINT_URL_ECR")), Region.EU_WEST_1,
+          environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"))) {
+        EcrException error = assertThrows(EcrException.class, () -> client.createRepository(
+            request -> request.repositoryName("main/denied")));
+        client.createRepository(request -> request.repositoryName("main/allowed"));
+
+        assertEquals("AccessDeniedException", error.awsErrorDetails().errorCode());
+      }
+    } finally {
+      server.destroy();
+    }
+    assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+  }
+
+  @Test
+  void invalidFaultsFileFailsStart() throws Exception {
+    Path directory = work.resolve("ecr");
+    Path faults = work.resolve("faults.json");
+    Files.writeString(faults, "{\"otherAccountRegistries\": [\"not-an-account\"]}");
+
+    Process start = java("start", "--dir", directory.toString(), "--cert-dir", certificates(),
+        "--faults", faults.toString());
+
+    assertTrue(start.waitFor(40, TimeUnit.SECONDS));
+    assertEquals(1, start.exitValue());
+    assertTrue(Files.readString(directory.resolve("failed")).contains("not-an-account"));
   }
 
   @Test

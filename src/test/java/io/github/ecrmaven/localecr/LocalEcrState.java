@@ -6,31 +6,93 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
- * State shared by the local ECR's API server and registry front: repositories, issued registry
- * passwords, manifest push times and counters. Thread-safe.
+ * State shared by the local ECR's API server and registry front: repositories, repository
+ * creation templates, test faults, issued registry passwords, manifest push times and counters.
+ * Thread-safe.
  */
 final class LocalEcrState {
 
-  /** A repository created through the API. */
+  /**
+   * A repository created through the API or by a push, with every setting ECR stores for it.
+   *
+   * @param imageTagMutabilityExclusionFilters the {@code WILDCARD} filters, empty unless the
+   *     mutability is one of the {@code *_WITH_EXCLUSION} values
+   * @param kmsKey the key ARN for the {@code KMS} and {@code KMS_DSSE} types, otherwise null
+   * @param tags the resource tags in the order they were added
+   * @param lifecyclePolicy the lifecycle policy text as the caller sent it, or null
+   * @param repositoryPolicy the repository policy text as the caller sent it, or null
+   */
   record Repository(
       String name,
       Instant createdAt,
       String imageTagMutability,
+      List<String> imageTagMutabilityExclusionFilters,
       boolean scanOnPush,
-      String encryptionType) {}
+      String encryptionType,
+      String kmsKey,
+      Map<String, String> tags,
+      String lifecyclePolicy,
+      String repositoryPolicy) {
+
+    Repository {
+      imageTagMutabilityExclusionFilters = List.copyOf(imageTagMutabilityExclusionFilters);
+      tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** Returns a repository with ECR's defaults: mutable tags, no scan on push, AES256. */
+    static Repository withDefaults(String name, Instant createdAt) {
+      return new Repository(name, createdAt, "MUTABLE", List.of(), false, "AES256", null, Map.of(),
+          null, null);
+    }
+
+    Repository withTagMutability(String mutability, List<String> exclusionFilters) {
+      return new Repository(name, createdAt, mutability, exclusionFilters, scanOnPush,
+          encryptionType, kmsKey, tags, lifecyclePolicy, repositoryPolicy);
+    }
+
+    Repository withScanOnPush(boolean enabled) {
+      return new Repository(name, createdAt, imageTagMutability,
+          imageTagMutabilityExclusionFilters, enabled, encryptionType, kmsKey, tags,
+          lifecyclePolicy, repositoryPolicy);
+    }
+
+    Repository withTags(Map<String, String> newTags) {
+      return new Repository(name, createdAt, imageTagMutability,
+          imageTagMutabilityExclusionFilters, scanOnPush, encryptionType, kmsKey, newTags,
+          lifecyclePolicy, repositoryPolicy);
+    }
+
+    Repository withLifecyclePolicy(String policy) {
+      return new Repository(name, createdAt, imageTagMutability,
+          imageTagMutabilityExclusionFilters, scanOnPush, encryptionType, kmsKey, tags, policy,
+          repositoryPolicy);
+    }
+
+    Repository withRepositoryPolicy(String policy) {
+      return new Repository(name, createdAt, imageTagMutability,
+          imageTagMutabilityExclusionFilters, scanOnPush, encryptionType, kmsKey, tags,
+          lifecyclePolicy, policy);
+    }
+  }
 
   private final Clock clock;
   private final Duration tokenLifetime;
   private final Instant startedAt;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
+  private final Map<String, CreationTemplates.Template> templates = new ConcurrentHashMap<>();
+  private final AccessFaults accessFaults = new AccessFaults();
   private final Map<String, Instant> passwordExpiries = new ConcurrentHashMap<>();
   private final Map<String, Instant> manifestPushTimes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
@@ -63,6 +125,36 @@ final class LocalEcrState {
   /** Adds the repository unless one of that name exists, and returns whether it was added. */
   boolean addRepository(Repository repository) {
     return repositories.putIfAbsent(repository.name(), repository) == null;
+  }
+
+  /**
+   * Replaces the named repository with {@code change} applied to it, and returns the result, or
+   * empty if no such repository exists.
+   */
+  Optional<Repository> updateRepository(String name, UnaryOperator<Repository> change) {
+    return Optional.ofNullable(repositories.computeIfPresent(name, (key, old) -> change.apply(old)));
+  }
+
+  /** Adds the template unless one with the same prefix exists, and returns whether it was added. */
+  boolean addTemplate(CreationTemplates.Template template) {
+    return templates.putIfAbsent(template.key(), template) == null;
+  }
+
+  Optional<CreationTemplates.Template> template(String prefix) {
+    return Optional.ofNullable(templates.get(CreationTemplates.key(prefix)));
+  }
+
+  /** Returns every template, sorted by prefix. */
+  Collection<CreationTemplates.Template> templates() {
+    return new TreeMap<>(templates).values();
+  }
+
+  Optional<CreationTemplates.Template> removeTemplate(String prefix) {
+    return Optional.ofNullable(templates.remove(CreationTemplates.key(prefix)));
+  }
+
+  AccessFaults accessFaults() {
+    return accessFaults;
   }
 
   Optional<Repository> repository(String name) {

@@ -37,9 +37,10 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTPS registry endpoint of the local ECR. It checks what ECR checks (Basic auth with a
- * password the API issued, repositories created through the API, immutable tags) and forwards
- * everything else to the Distribution registry, streaming bodies in both directions.
+ * The HTTPS registry endpoint of the local ECR. It checks what ECR checks: Basic auth with a
+ * password the API issued, repositories that exist or that a creation template creates on push,
+ * denied actions and immutable tags. It forwards everything else to the Distribution registry,
+ * streaming bodies in both directions.
  */
 final class RegistryFront implements AutoCloseable {
 
@@ -139,7 +140,14 @@ final class RegistryFront implements AutoCloseable {
       Matcher matcher = REPOSITORY_PATH.matcher(path);
       String repository = matcher.matches() ? matcher.group(1) : null;
       String route = repository == null ? null : matcher.group(2);
-      if (repository != null && !isKnownRepository(exchange, repository)) {
+      if (repository != null && !isKnownOrCreatedOnPush(exchange, repository, route)) {
+        return;
+      }
+      Optional<String> denied = repository == null ? Optional.empty()
+          : state.accessFaults().deniedAction(
+              AccessFaults.registryAction(exchange.getRequestMethod(), route), repository, false);
+      if (denied.isPresent()) {
+        sendError(exchange, 403, "DENIED", denied.get());
         return;
       }
       String mountSource = queryParameters(exchange.getRequestURI()).get("from");
@@ -192,6 +200,39 @@ final class RegistryFront implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Returns whether the repository exists or this request created it. A push (a blob upload or a
+   * manifest upload) to a missing repository creates it with the settings of the repository
+   * creation template that {@link CreationTemplates#forCreateOnPush} selects, as ECR does; without
+   * such a template, or for any other request, the front sends 404 NAME_UNKNOWN.
+   */
+  private boolean isKnownOrCreatedOnPush(HttpExchange exchange, String repository, String route)
+      throws IOException {
+    if (state.repository(repository).isPresent()) {
+      return true;
+    }
+    boolean push = route.startsWith("blobs/uploads")
+        || (route.startsWith("manifests/") && exchange.getRequestMethod().equals("PUT"));
+    Optional<CreationTemplates.Template> template = push
+        ? CreationTemplates.forCreateOnPush(state.templates(), repository)
+        : Optional.empty();
+    if (template.isEmpty() || !EcrRequests.REPOSITORY_NAME.matcher(repository).matches()
+        || repository.length() > 256) {
+      return isKnownRepository(exchange, repository);
+    }
+    Optional<String> denied =
+        state.accessFaults().deniedAction("CreateRepository", repository, false);
+    if (denied.isPresent()) {
+      sendError(exchange, 403, "DENIED", denied.get());
+      return false;
+    }
+    if (state.addRepository(template.get().newRepository(repository, state.now()))) {
+      LOG.log(Level.INFO, "Created repository " + repository + " on push with the creation "
+          + "template of prefix " + template.get().prefix());
+    }
+    return true;
+  }
+
   /** Returns whether the repository exists, after sending 404 NAME_UNKNOWN if it does not. */
   private boolean isKnownRepository(HttpExchange exchange, String repository) throws IOException {
     if (state.repository(repository).isPresent()) {
@@ -215,15 +256,16 @@ final class RegistryFront implements AutoCloseable {
   }
 
   /**
-   * Sends 400 TAG_INVALID, as ECR does, when an immutable repository's tag already points to a
-   * different manifest, and returns whether it did.
+   * Sends 400 TAG_INVALID, as ECR does, when an immutable tag already points to a different
+   * manifest, and returns whether it did. {@link TagImmutability} decides which tags are
+   * immutable.
    */
   private boolean isRejectedByTagImmutability(
       HttpExchange exchange, String repository, String route, byte[] manifest)
       throws IOException {
     String reference = route.substring("manifests/".length());
     boolean immutable =
-        state.repository(repository).map(r -> r.imageTagMutability().startsWith("IMMUTABLE"))
+        state.repository(repository).map(r -> TagImmutability.isImmutable(r, reference))
             .orElse(false);
     if (!immutable || reference.contains(":")) {
       return false;

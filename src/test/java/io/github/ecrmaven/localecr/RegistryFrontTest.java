@@ -109,6 +109,22 @@ class RegistryFrontTest {
   }
 
   @Test
+  void deniedActionIsDenied() throws Exception {
+    ecr.createRepository("front/denied-list");
+    ecr.denyAction("ListImages", "front/denied-list");
+
+    HttpResponse<String> response = send(authorized("/v2/front/denied-list/tags/list").GET());
+
+    assertEquals(403, response.statusCode());
+    assertEquals("DENIED", errorCode(response));
+    assertEquals("User: arn:aws:iam::123456789012:user/local-ecr-test is not authorized to "
+            + "perform: ecr:ListImages on resource: "
+            + "arn:aws:ecr:eu-west-1:123456789012:repository/front/denied-list because no "
+            + "identity-based policy allows the ecr:ListImages action",
+        MAPPER.readTree(response.body()).path("errors").path(0).path("message").asText());
+  }
+
+  @Test
   void monolithicUploadIsStoredAndServed() throws Exception {
     ecr.createRepository("front/monolithic");
     byte[] blob = randomBytes(3 * 1024 * 1024);

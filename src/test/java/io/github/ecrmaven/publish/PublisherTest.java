@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.RCTAppliedFor;
 import software.amazon.awssdk.services.ecr.model.Repository;
 
 /**
@@ -202,6 +203,38 @@ class PublisherTest {
     return new PublishRequest(request.target(), aws, request.repositoryCreation(), request.repositorySettings(),
         false, request.baseImage(), request.layers(), request.manifestMainClass(), request.container(),
         request.buildDirectory());
+  }
+
+  @Test
+  void onPushUsesCreationTemplate() throws Exception {
+    String prefix = "onpush-" + UUID.randomUUID().toString().substring(0, 8);
+    try (EcrClient client = LocalEcrClients.client(ecr)) {
+      client.createRepositoryCreationTemplate(template -> template.prefix(prefix)
+          .appliedFor(RCTAppliedFor.CREATE_ON_PUSH).imageTagMutability(ImageTagMutability.IMMUTABLE));
+    }
+    long creations = ecr.apiCallCount("CreateRepository");
+
+    PublishResult result = new Publisher(BuildLog.silent())
+        .publish(request(prefix + "/app", RepositoryCreation.ON_PUSH, baseImage, List.of("1.0")));
+
+    assertEquals(creations, ecr.apiCallCount("CreateRepository"));
+    assertEquals(LocalEcr.ACCOUNT_ID, result.registryId());
+    try (EcrClient client = LocalEcrClients.client(ecr)) {
+      Repository created = client.describeRepositories(request -> request.repositoryNames(prefix + "/app"))
+          .repositories().get(0);
+      assertEquals(ImageTagMutability.IMMUTABLE, created.imageTagMutability());
+    }
+  }
+
+  @Test
+  void onPushWithoutTemplateNamesTemplates() throws Exception {
+    String repository = "notemplate-" + UUID.randomUUID().toString().substring(0, 8) + "/app";
+
+    PublishException e = assertThrows(PublishException.class, () -> new Publisher(BuildLog.silent())
+        .publish(request(repository, RepositoryCreation.ON_PUSH, baseImage, List.of("1.0"))));
+
+    assertTrue(e.getMessage().contains("no repository creation template for CREATE_ON_PUSH"), e.getMessage());
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.Repository;
 
 /**
  * Checks of an invoker build against the local ECR it published to, for the {@code setup.groovy} and
@@ -113,6 +114,16 @@ public final class InvokerBuild {
     ImageDetail detail = localEcr.describeImage(report.get("repositoryName").asText(), digest);
     check(detail.imageTags().containsAll(expectedTags), "DescribeImages lists the tags " + detail.imageTags());
     return byDigest.config();
+  }
+
+  /** Returns what {@code DescribeRepositories} lists for a repository. */
+  public Repository describeRepository(String name) {
+    return localEcr.describeRepository(name);
+  }
+
+  /** Returns a repository's resource tags. */
+  public java.util.Map<String, String> repositoryTags(String name) {
+    return localEcr.repositoryTags(name);
   }
 
   /** Pulls and runs an image with podman and returns its standard output; fails when it exits non-zero. */

@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.Repository;
 
 /**
  * Access to a local ECR that runs in another process, started by {@code LocalEcrMain start}: its
@@ -84,6 +85,24 @@ public final class LocalEcrAccess {
           .describeImages(request -> request.repositoryName(repository).imageIds(id -> id.imageDigest(digest)))
           .imageDetails()
           .get(0);
+    }
+  }
+
+  /** Returns what {@code DescribeRepositories} lists for a repository. */
+  public Repository describeRepository(String name) {
+    try (EcrClient client = ecrClient()) {
+      return client.describeRepositories(request -> request.repositoryNames(name)).repositories().get(0);
+    }
+  }
+
+  /** Returns a repository's resource tags. */
+  public Map<String, String> repositoryTags(String name) {
+    try (EcrClient client = ecrClient()) {
+      String arn = client.describeRepositories(request -> request.repositoryNames(name)).repositories().get(0)
+          .repositoryArn();
+      Map<String, String> tags = new LinkedHashMap<>();
+      client.listTagsForResource(request -> request.resourceArn(arn)).tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+      return tags;
     }
   }
 
