@@ -7,25 +7,63 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The AWS access settings: the region, an optional ECR API endpoint override and an optional named
- * profile. Empty values fall back to the AWS SDK's own resolution (environment, system properties,
- * shared config files).
+ * The AWS access settings: the region, endpoint overrides, a named profile, an assumed role, and the
+ * FIPS and dual-stack endpoint switches. Empty values fall back to the AWS SDK's own resolution
+ * (environment, system properties, shared config files).
  *
  * @param region the region the configuration names, or empty
  * @param endpoint the ECR API endpoint override, or empty for the standard endpoint (the SDK still
  *     reads {@code AWS_ENDPOINT_URL_ECR})
  * @param profile the named profile from the shared AWS config files, or empty for the default chain
+ * @param role the role to assume on top of the base credentials, or empty
+ * @param stsEndpoint the STS endpoint override for assuming the role, or empty (the SDK still reads
+ *     {@code AWS_ENDPOINT_URL_STS})
+ * @param fips whether to use FIPS endpoints
+ * @param dualStack whether to use dual-stack (IPv4 and IPv6) endpoints
  */
-public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optional<String> profile) {
+public record AwsSettings(
+    Optional<String> region,
+    Optional<URI> endpoint,
+    Optional<String> profile,
+    Optional<AssumedRole> role,
+    Optional<URI> stsEndpoint,
+    boolean fips,
+    boolean dualStack) {
   private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]+");
 
   /**
-   * Validates the raw configuration values.
+   * Validates the region, endpoint and profile, with no role and the standard endpoint variants.
    *
    * @throws ConfigurationException when the region or endpoint is malformed
    */
   public static AwsSettings of(String region, String endpoint, String profile) throws ConfigurationException {
-    return new AwsSettings(parseRegion(region), parseEndpoint(endpoint), blankToEmpty(profile));
+    return of(region, endpoint, profile, null, null, null, null, false, false);
+  }
+
+  /**
+   * Validates every raw configuration value.
+   *
+   * @throws ConfigurationException naming the parameter, the value and the rule
+   */
+  public static AwsSettings of(
+      String region,
+      String endpoint,
+      String profile,
+      String roleArn,
+      String externalId,
+      String roleSessionName,
+      String stsEndpoint,
+      boolean fips,
+      boolean dualStack)
+      throws ConfigurationException {
+    return new AwsSettings(
+        parseRegion(region),
+        parseEndpoint(endpoint, "<endpoint> (ecr.endpoint)", "https://api.ecr.eu-west-1.amazonaws.com"),
+        blankToEmpty(profile),
+        AssumedRole.of(roleArn, externalId, roleSessionName),
+        parseEndpoint(stsEndpoint, "<aws><stsEndpoint> (ecr.aws.stsEndpoint)", "https://sts.eu-west-1.amazonaws.com"),
+        fips,
+        dualStack);
   }
 
   /** Returns whether {@code region} has the form of an AWS region code, such as eu-west-1. */
@@ -43,7 +81,8 @@ public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optio
     return region;
   }
 
-  private static Optional<URI> parseEndpoint(String value) throws ConfigurationException {
+  private static Optional<URI> parseEndpoint(String value, String parameter, String example)
+      throws ConfigurationException {
     Optional<String> text = blankToEmpty(value);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -56,14 +95,13 @@ public record AwsSettings(Optional<String> region, Optional<URI> endpoint, Optio
       }
       if (uri.getPort() > 65535) {
         throw new ConfigurationException(
-            "Invalid <endpoint> (ecr.endpoint) '" + value + "': the port " + uri.getPort() + " is not between 1"
-                + " and 65535.");
+            "Invalid " + parameter + " '" + value + "': the port " + uri.getPort() + " is not between 1 and 65535.");
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {
       throw new ConfigurationException(
-          "Invalid <endpoint> (ecr.endpoint) '" + value + "': give the ECR API endpoint as an absolute URL,"
-              + " such as https://api.ecr.eu-west-1.amazonaws.com or the URL of a VPC endpoint.",
+          "Invalid " + parameter + " '" + value + "': give an absolute URL, such as " + example
+              + " or the URL of a VPC endpoint.",
           e);
     }
   }

@@ -1,8 +1,8 @@
 package io.github.ecrmaven.aws;
 
 import io.github.ecrmaven.ConfigurationException;
-import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -16,6 +16,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.EcrClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Builds ECR clients once per (region, endpoint, profile) and shares them across the modules and
@@ -25,11 +28,13 @@ import software.amazon.awssdk.services.ecr.EcrClientBuilder;
  */
 public final class EcrClients {
   private static final Map<ClientKey, EcrClient> CLIENTS = new ConcurrentHashMap<>();
+  private static final Map<ClientKey, AwsCredentialsProvider> PROVIDERS = new ConcurrentHashMap<>();
+  private static final Set<ClientKey> REPORTED_SOURCES = ConcurrentHashMap.newKeySet();
 
   private EcrClients() {}
 
   /** The values that make two clients different. */
-  private record ClientKey(String region, Optional<URI> endpoint, Optional<String> profile) {}
+  private record ClientKey(String region, AwsSettings settings) {}
 
   /**
    * Resolves the region: the configured one, then the registry host's, then the AWS SDK's region chain
@@ -92,28 +97,83 @@ public final class EcrClients {
 
   /** Returns the shared client for the region and settings, building it on first use. */
   public static EcrClient get(String region, AwsSettings settings) {
-    ClientKey key = new ClientKey(region, settings.endpoint(), settings.profile());
-    return CLIENTS.computeIfAbsent(key, EcrClients::build);
+    return CLIENTS.computeIfAbsent(new ClientKey(region, settings), EcrClients::build);
+  }
+
+  /**
+   * Returns, once per client, a description of where its credentials come from, such as the SDK's
+   * name of the environment variable provider or the assumed role, and empty afterwards. It never
+   * contains a secret. Call it after the client's first successful call, so that it costs no request.
+   */
+  public static Optional<String> credentialSourceToReport(String region, AwsSettings settings) {
+    ClientKey key = new ClientKey(region, settings);
+    AwsCredentialsProvider provider = PROVIDERS.get(key);
+    if (provider == null || !REPORTED_SOURCES.add(key)) {
+      return Optional.empty();
+    }
+    String source = providerName(provider);
+    if (settings.role().isPresent()) {
+      AssumedRole role = settings.role().get();
+      return Optional.of("role " + role.roleArn() + " (session " + role.sessionName() + "), assumed with "
+          + settings.profile().map(profile -> "profile " + profile).orElse("the default chain") + " through "
+          + source);
+    }
+    return Optional.of(settings.profile().map(profile -> "profile " + profile + " (" + source + ")").orElse(source));
+  }
+
+  private static String providerName(AwsCredentialsProvider provider) {
+    try {
+      return provider.resolveCredentials().providerName().orElse(provider.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      return provider.getClass().getSimpleName();
+    }
   }
 
   private static EcrClient build(ClientKey key) {
+    AwsSettings settings = key.settings();
+    AwsCredentialsProvider credentials = credentials(key.region(), settings);
+    PROVIDERS.put(key, credentials);
     EcrClientBuilder builder =
         EcrClient.builder()
             .region(Region.of(key.region()))
-            .credentialsProvider(credentials(key.profile()))
+            .credentialsProvider(credentials)
             .httpClientBuilder(ApacheHttpClient.builder());
-    key.endpoint().ifPresent(builder::endpointOverride);
+    settings.endpoint().ifPresent(builder::endpointOverride);
+    if (settings.fips()) {
+      builder.fipsEnabled(true);
+    }
+    if (settings.dualStack()) {
+      builder.dualstackEnabled(true);
+    }
     return builder.build();
   }
 
   /**
-   * Returns the credentials of the named profile alone when one is configured, so that environment
-   * variables cannot silently replace the identity the POM names, else the SDK's default chain.
+   * Returns the base credentials (the named profile alone when one is configured, so that environment
+   * variables cannot silently replace the identity the POM names, else the SDK's default chain), and
+   * on top of them the assumed role when one is configured.
    */
-  private static AwsCredentialsProvider credentials(Optional<String> profile) {
-    if (profile.isPresent()) {
-      return ProfileCredentialsProvider.builder().profileName(profile.get()).build();
+  private static AwsCredentialsProvider credentials(String region, AwsSettings settings) {
+    AwsCredentialsProvider base = settings.profile().isPresent()
+        ? ProfileCredentialsProvider.builder().profileName(settings.profile().get()).build()
+        : DefaultCredentialsProvider.builder().build();
+    if (settings.role().isEmpty()) {
+      return base;
     }
-    return DefaultCredentialsProvider.builder().build();
+    AssumedRole role = settings.role().get();
+    StsClientBuilder sts =
+        StsClient.builder().region(Region.of(region)).credentialsProvider(base).httpClientBuilder(ApacheHttpClient.builder());
+    settings.stsEndpoint().ifPresent(sts::endpointOverride);
+    if (settings.fips()) {
+      sts.fipsEnabled(true);
+    }
+    if (settings.dualStack()) {
+      sts.dualstackEnabled(true);
+    }
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts.build())
+        .refreshRequest(request -> request.roleArn(role.roleArn()).roleSessionName(role.sessionName())
+            .externalId(role.externalId().orElse(null)))
+        .build();
   }
 }

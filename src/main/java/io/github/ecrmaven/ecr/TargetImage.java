@@ -15,8 +15,20 @@ import java.util.Set;
  *     repository name is configured and the caller's own registry in the resolved region is meant
  * @param repository the repository name
  * @param tags the tags to push, at least one, without duplicates, in configuration order
+ * @param registryId the account of the target registry: the configured one or the reference's, or empty
+ *     for the caller's own
+ * @param registryEndpoint the host and port to reach the registry at instead of its own host, such as a
+ *     VPC endpoint without private DNS, or empty
  */
-public record TargetImage(Optional<EcrRegistry> registry, RepositoryName repository, List<ImageTag> tags) {
+public record TargetImage(
+    Optional<EcrRegistry> registry,
+    RepositoryName repository,
+    List<ImageTag> tags,
+    Optional<String> registryId,
+    Optional<String> registryEndpoint) {
+  private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("[0-9]{12}");
+  private static final java.util.regex.Pattern HOST_AND_PORT =
+      java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?");
 
   public TargetImage {
     tags = List.copyOf(tags);
@@ -35,6 +47,20 @@ public record TargetImage(Optional<EcrRegistry> registry, RepositoryName reposit
    */
   public static TargetImage resolve(String imageReference, String repositoryName, List<String> configuredTags)
       throws ConfigurationException {
+    return resolve(imageReference, repositoryName, configuredTags, null, null);
+  }
+
+  /**
+   * Resolves the target like {@link #resolve(String, String, List)}, with an explicit registry ID and a
+   * registry endpoint override.
+   *
+   * @param registryId the {@code <registryId>} value, a 12-digit account ID, or null
+   * @param registryEndpoint the {@code <registryEndpoint>} value, {@code host} or {@code host:port}, or null
+   * @throws ConfigurationException when a value is invalid or the registry ID contradicts the reference
+   */
+  public static TargetImage resolve(
+      String imageReference, String repositoryName, List<String> configuredTags, String registryId,
+      String registryEndpoint) throws ConfigurationException {
     Set<String> tagValues = new LinkedHashSet<>();
     for (String tag : configuredTags) {
       tagValues.add(tag == null ? "" : tag.trim());
@@ -61,7 +87,46 @@ public record TargetImage(Optional<EcrRegistry> registry, RepositoryName reposit
       throw new ConfigurationException(
           "No image tag to push: set <to><tags> (ecr.to.tags) or add a tag to <to><image>, such as :1.0.0.");
     }
-    return new TargetImage(registry, repository, tags);
+    return new TargetImage(registry, repository, tags, resolveRegistryId(registry, registryId),
+        parseEndpoint(registryEndpoint));
+  }
+
+  private static Optional<String> resolveRegistryId(Optional<EcrRegistry> registry, String configured)
+      throws ConfigurationException {
+    if (configured == null || configured.isBlank()) {
+      return registry.map(EcrRegistry::accountId);
+    }
+    String id = configured.trim();
+    if (!ACCOUNT_ID.matcher(id).matches()) {
+      throw new ConfigurationException(
+          "Invalid <registryId> (ecr.registryId) '" + configured + "': a registry ID is the 12-digit AWS account"
+              + " ID of the registry, such as 123456789012.");
+    }
+    if (registry.isPresent() && !registry.get().accountId().equals(id)) {
+      throw new ConfigurationException(
+          "Conflicting registries: <registryId> (ecr.registryId) is " + id + " but <to><image> names the registry"
+              + " of account " + registry.get().accountId() + ". Remove <registryId> or make the two agree.");
+    }
+    return Optional.of(id);
+  }
+
+  private static Optional<String> parseEndpoint(String value) throws ConfigurationException {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String endpoint = value.trim();
+    boolean valid = HOST_AND_PORT.matcher(endpoint).matches();
+    if (valid && endpoint.contains(":")) {
+      int port = Integer.parseInt(endpoint.substring(endpoint.indexOf(':') + 1));
+      valid = port >= 1 && port <= 65535;
+    }
+    if (!valid) {
+      throw new ConfigurationException(
+          "Invalid <registryEndpoint> (ecr.registryEndpoint) '" + value + "': give the host and optional port the"
+              + " registry is reached at, without a scheme or path, such as"
+              + " vpce-0123456789abcdef0-abcdefgh.dkr.ecr.eu-west-1.vpce.amazonaws.com.");
+    }
+    return Optional.of(endpoint);
   }
 
   /** A {@code <to><image>} value split into registry host, repository and optional tag. */

@@ -64,13 +64,37 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   String endpoint;
 
   /**
-   * The AWS credential settings: {@code <profile>} (property {@code ecr.aws.profile}), a named profile of
-   * the shared AWS config files, whose credentials are then used instead of the default credential chain.
+   * The AWS access settings, each with its property: {@code <profile>} ({@code ecr.aws.profile}), a named
+   * profile of the shared AWS config files whose credentials are then used instead of the default chain;
+   * {@code <roleArn>} ({@code ecr.aws.roleArn}), a role to assume on top of them, with
+   * {@code <externalId>} ({@code ecr.aws.externalId}) and {@code <roleSessionName>}
+   * ({@code ecr.aws.roleSessionName}); {@code <stsEndpoint>} ({@code ecr.aws.stsEndpoint}); and the
+   * endpoint switches {@code <fips>} ({@code ecr.aws.fips}) and {@code <dualStack>}
+   * ({@code ecr.aws.dualStack}).
    *
    * @since 0.1.0
    */
   @Parameter
   AwsParameters aws;
+
+  /**
+   * The account ID of the target registry when only {@code <repository>} is set and the registry is not
+   * the caller's own (property {@code ecr.registryId}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.registryId")
+  String registryId;
+
+  /**
+   * The host and optional port to reach the registry at instead of its own host, such as a VPC endpoint
+   * without private DNS (property {@code ecr.registryEndpoint}). Reports and logs keep the registry's own
+   * name.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.registryEndpoint")
+  String registryEndpoint;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -118,7 +142,8 @@ abstract class AbstractEcrMojo extends AbstractMojo {
     String image = lookup.string("ecr.to.image", toParameters.image, null);
     String repositoryName = lookup.string("ecr.repository", repository, project.getArtifactId());
     List<String> tags = lookup.list("ecr.to.tags", toParameters.tags, List.of(project.getVersion()));
-    return TargetImage.resolve(image, repositoryName, tags);
+    return TargetImage.resolve(image, repositoryName, tags, lookup.string("ecr.registryId", registryId, null),
+        lookup.string("ecr.registryEndpoint", registryEndpoint, null));
   }
 
   /**
@@ -132,7 +157,13 @@ abstract class AbstractEcrMojo extends AbstractMojo {
     return AwsSettings.of(
         lookup.string("ecr.region", region, null),
         lookup.string("ecr.endpoint", endpoint, null),
-        lookup.string("ecr.aws.profile", awsParameters.profile, null));
+        lookup.string("ecr.aws.profile", awsParameters.profile, null),
+        lookup.string("ecr.aws.roleArn", awsParameters.roleArn, null),
+        lookup.string("ecr.aws.externalId", awsParameters.externalId, null),
+        lookup.string("ecr.aws.roleSessionName", awsParameters.roleSessionName, null),
+        lookup.string("ecr.aws.stsEndpoint", awsParameters.stsEndpoint, null),
+        booleanValue(lookup, "ecr.aws.fips", awsParameters.fips),
+        booleanValue(lookup, "ecr.aws.dualStack", awsParameters.dualStack));
   }
 
   /**

@@ -49,7 +49,7 @@ public class CreateRepositoryMojo extends AbstractRepositoryMojo {
       RepositoryRequest request =
           new RepositoryRequest(
               target.repository(),
-              target.registry().map(EcrRegistry::accountId),
+              target.registryId(),
               target.registry().map(EcrRegistry::region),
               awsSettings(),
               repositorySettings(),

@@ -66,19 +66,27 @@ public final class Publisher {
           new RepositoryEnsurer(client, log)
               .ensure(
                   request.target().repository(),
-                  targetRegistry.map(EcrRegistry::accountId),
+                  request.target().registryId(),
                   request.repositoryCreation(),
                   request.repositorySettings(),
                   request.updateRepositorySettings());
+      EcrClients.credentialSourceToReport(region, request.aws())
+          .ifPresent(source -> log.info("AWS credentials: " + source));
       RegistryCredential credential = AuthorizationTokens.shared().get(client);
       String registryHost = registryHost(targetRegistry, ensured, credential);
       String image = registryHost + "/" + request.target().repository();
+      // A registry endpoint override changes where Jib connects, not the image's name.
+      String pushHost = request.target().registryEndpoint().orElse(registryHost);
+      if (!pushHost.equals(registryHost)) {
+        log.info("Reaching registry " + registryHost + " at " + pushHost);
+      }
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
       log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
-      BuiltImage built = push(request, image, tags, mainClass, baseImageAccess(baseImage, registryHost, region, credential),
+      RegistryAccess base = baseImageAccess(baseImage, registryHost, pushHost, region, credential);
+      BuiltImage built = push(request, pushHost + "/" + request.target().repository(), tags, mainClass, base,
           credential, ensured.isEmpty());
-      EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request, targetRegistry);
+      EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request);
 
       VerifiedImage verified =
           new ImageVerifier(client, log).verify(repository, built.digest(), request.target().tags());
@@ -167,10 +175,9 @@ public final class Publisher {
             + " yet is unknown. Give a full reference in <to><image> (ecr.to.image)."));
   }
 
-  private EnsuredRepository createdOnPush(
-      EcrClient client, PublishRequest request, Optional<EcrRegistry> targetRegistry) throws EcrAccessException {
+  private EnsuredRepository createdOnPush(EcrClient client, PublishRequest request) throws EcrAccessException {
     return new RepositoryEnsurer(client, log)
-        .describe(request.target().repository(), targetRegistry.map(EcrRegistry::accountId))
+        .describe(request.target().repository(), request.target().registryId())
         .map(repository -> {
           log.info("ECR created repository " + repository.repositoryName() + " on push");
           return RepositoryEnsurer.toEnsured(repository, true);
@@ -196,11 +203,16 @@ public final class Publisher {
    * registry or another ECR registry of the same region (one token covers both), else anonymous.
    */
   private static RegistryAccess baseImageAccess(
-      ImageReference baseImage, String targetHost, String region, RegistryCredential credential) {
+      ImageReference baseImage, String targetHost, String pushHost, String region, RegistryCredential credential) {
     String host = baseImage.getRegistry();
-    boolean sameRegistry = host.equalsIgnoreCase(targetHost);
+    boolean sameRegistry = host.equalsIgnoreCase(targetHost) || host.equalsIgnoreCase(pushHost);
     boolean sameRegionEcr = EcrRegistry.parse(host).map(registry -> registry.region().equals(region)).orElse(false);
-    if (sameRegistry || sameRegionEcr) {
+    if (sameRegistry) {
+      // The target's registry endpoint override applies to a base image in the same registry too.
+      String reference = ImageReference.of(pushHost, baseImage.getRepository(), baseImage.getQualifier()).toString();
+      return RegistryAccess.withCredential(reference, credential.username(), credential.password());
+    }
+    if (sameRegionEcr) {
       return RegistryAccess.withCredential(baseImage.toString(), credential.username(), credential.password());
     }
     // NOTE: base images in ECR registries of other regions, or in private non-ECR registries, are

@@ -66,4 +66,44 @@ class AwsSettingsTest {
   void resolveRegionPrefersConfiguredRegion() throws ConfigurationException {
     assertEquals("eu-west-1", EcrClients.resolveRegion(AwsSettings.of("eu-west-1", null, null), Optional.empty()));
   }
+
+  private static AwsSettings withRole(String roleArn, String externalId, String sessionName)
+      throws ConfigurationException {
+    return AwsSettings.of(null, null, null, roleArn, externalId, sessionName, null, false, false);
+  }
+
+  @Test
+  void roleGetsDefaultSessionName() throws ConfigurationException {
+    AssumedRole role = withRole("arn:aws:iam::123456789012:role/ecr-publisher", "shared-secret-id", null).role().get();
+    assertEquals("arn:aws:iam::123456789012:role/ecr-publisher", role.roleArn());
+    assertEquals(Optional.of("shared-secret-id"), role.externalId());
+    assertEquals("ecr-maven-plugin", role.sessionName());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ecr-publisher", "arn:aws:iam::123:role/x", "arn:aws:iam::123456789012:user/ci"})
+  void malformedRoleArnIsRejected(String roleArn) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withRole(roleArn, null, null));
+    assertTrue(e.getMessage().contains("<aws><roleArn> (ecr.aws.roleArn) '" + roleArn + "'"), e.getMessage());
+  }
+
+  @Test
+  void externalIdWithoutRoleIsRejected() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withRole(null, "id-1", null));
+    assertTrue(e.getMessage().contains("<aws><roleArn>"), e.getMessage());
+  }
+
+  @Test
+  void malformedSessionNameIsRejected() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> withRole("arn:aws:iam::123456789012:role/ecr-publisher", null, "has spaces"));
+    assertTrue(e.getMessage().contains("<aws><roleSessionName> (ecr.aws.roleSessionName) 'has spaces'"), e.getMessage());
+  }
+
+  @Test
+  void malformedStsEndpointIsRejected() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> AwsSettings.of(null, null, null, null, null, null, "sts.local", false, false));
+    assertTrue(e.getMessage().contains("<aws><stsEndpoint> (ecr.aws.stsEndpoint) 'sts.local'"), e.getMessage());
+  }
 }

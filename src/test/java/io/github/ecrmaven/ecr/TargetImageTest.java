@@ -90,4 +90,45 @@ class TargetImageTest {
         assertThrows(ConfigurationException.class, () -> TargetImage.resolve(null, "app", List.of("1.0+b")));
     assertTrue(e.getMessage().contains("<to><tags>"), e.getMessage());
   }
+
+  @Test
+  void registryIdComesFromReference() throws ConfigurationException {
+    TargetImage target =
+        TargetImage.resolve("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app", "x", List.of("1"), null, null);
+    assertEquals(java.util.Optional.of("123456789012"), target.registryId());
+  }
+
+  @Test
+  void explicitRegistryIdIsKept() throws ConfigurationException {
+    TargetImage target = TargetImage.resolve(null, "app", List.of("1"), "210987654321", null);
+    assertEquals(java.util.Optional.of("210987654321"), target.registryId());
+  }
+
+  @Test
+  void conflictingRegistryIdIsRejected() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> TargetImage.resolve(
+        "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app", "x", List.of("1"), "210987654321", null));
+    assertTrue(e.getMessage().startsWith("Conflicting registries"), e.getMessage());
+  }
+
+  @Test
+  void malformedRegistryIdIsRejected() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> TargetImage.resolve(null, "app", List.of("1"), "1234", null));
+    assertTrue(e.getMessage().contains("<registryId> (ecr.registryId) '1234'"), e.getMessage());
+  }
+
+  @Test
+  void registryEndpointIsKept() throws ConfigurationException {
+    TargetImage target = TargetImage.resolve(null, "app", List.of("1"), null, "vpce-1.dkr.ecr.eu-west-1.vpce.amazonaws.com:443");
+    assertEquals(java.util.Optional.of("vpce-1.dkr.ecr.eu-west-1.vpce.amazonaws.com:443"), target.registryEndpoint());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"https://vpce-1.example", "host/path", "host:99999", "host:"})
+  void malformedRegistryEndpointIsRejected(String endpoint) {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> TargetImage.resolve(null, "app", List.of("1"), null, endpoint));
+    assertTrue(e.getMessage().contains("<registryEndpoint> (ecr.registryEndpoint) '" + endpoint + "'"), e.getMessage());
+  }
 }

@@ -238,6 +238,29 @@ class PublisherTest {
   }
 
   @Test
+  void fullReferenceGoesThroughRegistryEndpoint() throws Exception {
+    String canonicalHost = LocalEcr.ACCOUNT_ID + ".dkr.ecr." + LocalEcr.REGION + ".amazonaws.com";
+    String repository = newRepository();
+    PublishRequest base = request(repository, RepositoryCreation.CREATE, baseImage, List.of("1"));
+    // Nothing may connect to the canonical host: the registry endpoint override sends every registry
+    // request, for the base image in the same registry too, to the local registry.
+    PublishRequest request = new PublishRequest(
+        TargetImage.resolve(canonicalHost + "/" + repository + ":stable", null, List.of("1"), null,
+            ecr.registryHost()),
+        base.aws(), base.repositoryCreation(), base.repositorySettings(), false,
+        canonicalHost + "/" + SharedLocalEcr.BASE_IMAGE, base.layers(), base.manifestMainClass(), base.container(),
+        buildDirectory);
+
+    PublishResult result = new Publisher(BuildLog.silent()).publish(request);
+
+    assertEquals(canonicalHost + "/" + repository, result.image());
+    assertEquals(List.of("1", "stable"), result.tags());
+    Skopeo.Inspection inspection = Skopeo.inspect(ecr.registryHost() + "/" + repository + ":stable", "AWS",
+        ecr.issueRegistryPassword(), ecr.caCertDirectory());
+    assertEquals(result.imageDigest(), inspection.manifestDigest());
+  }
+
+  @Test
   void publishReusesTokenAndRepository() throws Exception {
     String repository = newRepository();
     Publisher publisher = new Publisher(BuildLog.silent());
