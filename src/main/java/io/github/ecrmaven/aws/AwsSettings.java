@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  *     {@code AWS_ENDPOINT_URL_STS})
  * @param fips whether to use FIPS endpoints
  * @param dualStack whether to use dual-stack (IPv4 and IPv6) endpoints
+ * @param proxy the HTTP proxy for AWS calls, or empty for a direct connection
  */
 public record AwsSettings(
     Optional<String> region,
@@ -28,7 +29,8 @@ public record AwsSettings(
     Optional<AssumedRole> role,
     Optional<URI> stsEndpoint,
     boolean fips,
-    boolean dualStack) {
+    boolean dualStack,
+    Optional<ProxySettings> proxy) {
   private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-[0-9]+");
 
   /**
@@ -63,7 +65,13 @@ public record AwsSettings(
         AssumedRole.of(roleArn, externalId, roleSessionName),
         parseEndpoint(stsEndpoint, "<aws><stsEndpoint> (ecr.aws.stsEndpoint)", "https://sts.eu-west-1.amazonaws.com"),
         fips,
-        dualStack);
+        dualStack,
+        Optional.empty());
+  }
+
+  /** Returns these settings with the given HTTP proxy. */
+  public AwsSettings withProxy(Optional<ProxySettings> httpProxy) {
+    return new AwsSettings(region, endpoint, profile, role, stsEndpoint, fips, dualStack, httpProxy);
   }
 
   /** Returns whether {@code region} has the form of an AWS region code, such as eu-west-1. */

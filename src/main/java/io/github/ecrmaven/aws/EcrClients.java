@@ -129,6 +129,12 @@ public final class EcrClients {
     }
   }
 
+  private static ApacheHttpClient.Builder httpClient(AwsSettings settings) {
+    ApacheHttpClient.Builder builder = ApacheHttpClient.builder();
+    settings.proxy().ifPresent(proxy -> builder.proxyConfiguration(proxy.toSdkConfiguration()));
+    return builder;
+  }
+
   private static EcrClient build(ClientKey key) {
     AwsSettings settings = key.settings();
     AwsCredentialsProvider credentials = credentials(key.region(), settings);
@@ -137,7 +143,7 @@ public final class EcrClients {
         EcrClient.builder()
             .region(Region.of(key.region()))
             .credentialsProvider(credentials)
-            .httpClientBuilder(ApacheHttpClient.builder());
+            .httpClientBuilder(httpClient(settings));
     settings.endpoint().ifPresent(builder::endpointOverride);
     if (settings.fips()) {
       builder.fipsEnabled(true);
@@ -162,7 +168,7 @@ public final class EcrClients {
     }
     AssumedRole role = settings.role().get();
     StsClientBuilder sts =
-        StsClient.builder().region(Region.of(region)).credentialsProvider(base).httpClientBuilder(ApacheHttpClient.builder());
+        StsClient.builder().region(Region.of(region)).credentialsProvider(base).httpClientBuilder(httpClient(settings));
     settings.stsEndpoint().ifPresent(sts::endpointOverride);
     if (settings.fips()) {
       sts.fipsEnabled(true);

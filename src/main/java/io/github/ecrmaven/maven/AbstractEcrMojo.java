@@ -7,8 +7,11 @@ import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The parameters every goal shares: skipping, the target repository, and AWS access. Each value can be
@@ -102,6 +105,12 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  @Component
+  SettingsDecrypter settingsDecrypter;
+
   /** Returns this goal's name, as in {@code ecr:<goal>}, for its skip property and log lines. */
   abstract String goal();
 
@@ -147,9 +156,9 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   }
 
   /**
-   * Resolves the AWS settings.
+   * Resolves the AWS settings, with the build's HTTP proxy from {@code settings.xml} or the environment.
    *
-   * @throws ConfigurationException when the region or endpoint is malformed
+   * @throws ConfigurationException when a value is malformed or a proxy password cannot be decrypted
    */
   AwsSettings awsSettings() throws ConfigurationException {
     ParameterLookup lookup = lookup();
@@ -163,7 +172,8 @@ abstract class AbstractEcrMojo extends AbstractMojo {
         lookup.string("ecr.aws.roleSessionName", awsParameters.roleSessionName, null),
         lookup.string("ecr.aws.stsEndpoint", awsParameters.stsEndpoint, null),
         booleanValue(lookup, "ecr.aws.fips", awsParameters.fips),
-        booleanValue(lookup, "ecr.aws.dualStack", awsParameters.dualStack));
+        booleanValue(lookup, "ecr.aws.dualStack", awsParameters.dualStack))
+        .withProxy(ProxyResolver.resolve(settings, settingsDecrypter, System.getenv()));
   }
 
   /**

@@ -94,6 +94,7 @@ public class PushMojo extends AbstractRepositoryMojo {
       }
       deleteStaleReports();
       PublishRequest request = publishRequest();
+      request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
       getLog().info(
           "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
