@@ -24,7 +24,15 @@ final class EcrErrors {
       return new EcrAccessException(
           "Failed to " + action + ": " + describe(service) + remedy(service, permission), e);
     }
-    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+    String text = String.valueOf(e.getMessage());
+    if (e instanceof SdkClientException && text.contains("SSO") && (text.contains("expired") || text.contains("sso login"))) {
+      return new EcrAccessException(
+          "Failed to " + action + ": the IAM Identity Center (SSO) session of the AWS profile has expired or was"
+              + " never started. Run 'aws sso login --profile <profile>' with the profile the build uses"
+              + " (<aws><profile>, ecr.aws.profile, or AWS_PROFILE), then build again.",
+          e);
+    }
+    if (e instanceof SdkClientException && text.startsWith("Unable to load credentials")) {
       return new EcrAccessException(
           "Failed to " + action + ": no AWS credentials found. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
               + " or AWS_PROFILE, or <aws><profile> (ecr.aws.profile), or run where an IAM role provides"

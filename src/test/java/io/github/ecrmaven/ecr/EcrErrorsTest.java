@@ -49,4 +49,13 @@ class EcrErrorsTest {
     assertTrue(e.getMessage().contains("no AWS credentials found"), e.getMessage());
     assertTrue(e.getMessage().contains("<aws><profile> (ecr.aws.profile)"), e.getMessage());
   }
+
+  @Test
+  void expiredSsoSessionGivesLoginCommand() {
+    EcrAccessException e = EcrErrors.translate(SdkClientException.create("Unable to load credentials from any of the"
+        + " providers in the chain: [ProfileCredentialsProvider(): The SSO session associated with this profile has"
+        + " expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding"
+        + " profile.]"), "describe repository app", "ecr:DescribeRepositories");
+    assertTrue(e.getMessage().contains("'aws sso login --profile <profile>'"), e.getMessage());
+  }
 }
