@@ -46,6 +46,17 @@ class EcrRegistryTest {
   }
 
   @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      "123456789012.dkr.ecr.us-iso-east-1.c2s.ic.gov, us-iso-east-1",
+      "123456789012.dkr.ecr.us-isob-east-1.sc2s.sgov.gov, us-isob-east-1",
+      "123456789012.dkr.ecr.eu-isoe-west-1.cloud.adc-e.uk, eu-isoe-west-1",
+      "123456789012.dkr.ecr.us-isof-south-1.csp.hci.ic.gov, us-isof-south-1",
+      "123456789012.dkr-ecr-fips.us-gov-east-1.on.aws, us-gov-east-1"})
+  void parseReadsEveryPartition(String host, String region) {
+    assertEquals(region, EcrRegistry.parse(host).orElseThrow().region());
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"localhost:5000", "docker.io", "public.ecr.aws", "12345.dkr.ecr.eu-west-1.amazonaws.com",
       "123456789012.dkr.ecr.amazonaws.com"})
   void parseRejectsOtherHosts(String host) {
