@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
  * Permission and KMS failures that a test sets up so that it can check the error messages a
  * caller shows, together with the registry ID check that every API call passes. Thread-safe.
  *
- * <p>The caller is always {@link #CALLER_ARN}. Messages follow the form AWS uses for
- * {@code AccessDeniedException}: {@code User: ARN is not authorized to perform: ecr:ACTION on
- * resource: RESOURCE because no identity-based policy allows the ecr:ACTION action}.
+ * <p>The messages name the caller {@link #CALLER_ARN}. NOTE: they do so for a call made with an
+ * assumed role's credentials too, where AWS would name the role session. Messages follow the form
+ * AWS uses for {@code AccessDeniedException}: {@code User: ARN is not authorized to perform:
+ * ecr:ACTION on resource: RESOURCE because no identity-based policy allows the ecr:ACTION
+ * action}.
  */
 final class AccessFaults {
 
-  /** The IAM user that every call to the local ECR is made as. */
-  static final String CALLER_ARN = "arn:aws:iam::" + LocalEcr.ACCOUNT_ID + ":user/local-ecr-test";
+  /** The IAM user of {@link LocalEcr#ACCESS_KEY_ID}, the caller that deny messages name. */
+  static final String CALLER_ARN = LocalEcr.USER_ARN;
 
   /** Operations without a repository resource, which IAM checks against resource {@code *}. */
   private static final Set<String> REGISTRY_OPERATIONS =

@@ -94,7 +94,9 @@ final class EcrApiServer implements AutoCloseable {
         byte[] body = readBody(exchange.getRequestBody());
         String host = exchange.getRequestHeaders().getFirst("Host");
         URI uri = URI.create("http://" + host + exchange.getRequestURI());
-        verifier.verify(exchange.getRequestMethod(), uri, exchange.getRequestHeaders(), body);
+        CallerCredentials caller =
+            verifier.verify(exchange.getRequestMethod(), uri, exchange.getRequestHeaders(), body);
+        state.recordCaller(operation, caller);
         if (!exchange.getRequestMethod().equals("POST") || target == null
             || !target.startsWith(TARGET_PREFIX)) {
           throw EcrApiException.badRequest(

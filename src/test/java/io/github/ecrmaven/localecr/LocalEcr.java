@@ -7,24 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Amazon ECR in one account and region, for tests and demos.
  *
- * <p>It runs three parts, all on 127.0.0.1: the ECR API (AWS JSON 1.1 over plain HTTP, with
- * SigV4 checked against {@link #ACCESS_KEY_ID} and {@link #SECRET_ACCESS_KEY}), a Distribution
+ * <p>It runs four parts, all on 127.0.0.1: the ECR API (AWS JSON 1.1 over plain HTTP, with
+ * SigV4 checked against {@link #ACCESS_KEY_ID} and {@link #SECRET_ACCESS_KEY} or the credentials
+ * of an assumed role), an STS endpoint on a port of its own for {@code AssumeRole} on the roles a
+ * test registered with {@link #registerRole}, a Distribution
  * registry process, and an HTTPS front before that registry that accepts only the passwords
  * {@code GetAuthorizationToken} issued and only repositories created through the API or, on a
  * push, by a repository creation template that applies for {@code CREATE_ON_PUSH}. Clients must
  * trust {@link #trustStore()} (Java) or {@link #caCertDirectory()} (skopeo, podman).
  *
  * <p>Tests can make calls fail as they fail for a caller without permissions, with
- * {@link #denyAction}, {@link #unusableKmsKey} and {@link #otherAccountRegistry}; every call is
- * made as the IAM user {@code arn:aws:iam::123456789012:user/local-ecr-test}.
+ * {@link #denyAction}, {@link #unusableKmsKey} and {@link #otherAccountRegistry}. Calls signed
+ * with {@link #ACCESS_KEY_ID} are made as the IAM user {@value #USER_ARN}, and {@link #apiCalls()}
+ * shows which principal made each call.
  */
 public final class LocalEcr implements AutoCloseable {
 
@@ -40,7 +46,19 @@ public final class LocalEcr implements AutoCloseable {
   /** AWS's documented example secret access key, paired with {@link #ACCESS_KEY_ID}. */
   public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
+  /** The IAM user that {@link #ACCESS_KEY_ID} belongs to. */
+  public static final String USER_ARN = "arn:aws:iam::" + ACCOUNT_ID + ":user/local-ecr-test";
+
   private static final System.Logger LOG = System.getLogger(LocalEcr.class.getName());
+
+  /**
+   * An API call (ECR or STS) that passed the signature check, and who made it.
+   *
+   * @param operation the ECR operation or STS action, for example {@code DescribeRepositories}
+   * @param principalArn {@value #USER_ARN} for {@link #ACCESS_KEY_ID}, or
+   *     {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} for a role session's key
+   */
+  public record ApiCall(String operation, String accessKeyId, String principalArn, Instant time) {}
 
   /** Settings of a local ECR. Ports of 0 select any free port. */
   public static final class Options {
@@ -48,6 +66,7 @@ public final class LocalEcr implements AutoCloseable {
     private final Path certificateDirectory;
     private int apiPort;
     private int registryPort;
+    private int stsPort;
     private Duration tokenLifetime = Duration.ofHours(12);
     private Path recordsDirectory;
 
@@ -70,6 +89,12 @@ public final class LocalEcr implements AutoCloseable {
     /** Sets the registry front's TCP port, 0 for any free port (the default). */
     public Options registryPort(int port) {
       this.registryPort = checkPort(port);
+      return this;
+    }
+
+    /** Sets the STS endpoint's TCP port, 0 for any free port (the default). */
+    public Options stsPort(int port) {
+      this.stsPort = checkPort(port);
       return this;
     }
 
@@ -106,18 +131,21 @@ public final class LocalEcr implements AutoCloseable {
   private final DistributionProcess registry;
   private final RegistryFront front;
   private final EcrApiServer api;
+  private final StsApiServer sts;
 
   private LocalEcr(
       LocalEcrState state,
       LocalEcrCertificates certificates,
       DistributionProcess registry,
       RegistryFront front,
-      EcrApiServer api) {
+      EcrApiServer api,
+      StsApiServer sts) {
     this.state = state;
     this.certificates = certificates;
     this.registry = registry;
     this.front = front;
     this.api = api;
+    this.sts = sts;
   }
 
   /**
@@ -134,6 +162,7 @@ public final class LocalEcr implements AutoCloseable {
 
     DistributionProcess registry = DistributionProcess.start(workDirectory);
     RegistryFront front = null;
+    EcrApiServer api = null;
     try {
       front =
           RegistryFront.start(
@@ -146,13 +175,18 @@ public final class LocalEcr implements AutoCloseable {
               mapper,
               front.host(),
               workDirectory.resolve("registry-data/docker/registry/v2/repositories"));
-      SigV4Verifier verifier = new SigV4Verifier(ACCESS_KEY_ID, SECRET_ACCESS_KEY, REGION, "ecr");
-      EcrApiServer api = EcrApiServer.start(options.apiPort, state, verifier, operations, mapper);
-      LocalEcr ecr = new LocalEcr(state, certificates, registry, front, api);
+      SigV4Verifier verifier = new SigV4Verifier(state.principals(), REGION, "ecr");
+      api = EcrApiServer.start(options.apiPort, state, verifier, operations, mapper);
+      StsApiServer sts = StsApiServer.start(
+          options.stsPort, state, new SigV4Verifier(state.principals(), REGION, "sts"));
+      LocalEcr ecr = new LocalEcr(state, certificates, registry, front, api, sts);
       LOG.log(System.Logger.Level.INFO, "Local ECR started: API " + ecr.apiEndpoint()
-          + ", registry https://" + ecr.registryHost());
+          + ", STS " + ecr.stsEndpoint() + ", registry https://" + ecr.registryHost());
       return ecr;
     } catch (IOException | RuntimeException e) {
+      if (api != null) {
+        api.close();
+      }
       if (front != null) {
         front.close();
       }
@@ -164,6 +198,14 @@ public final class LocalEcr implements AutoCloseable {
   /** Returns the API endpoint, {@code http://127.0.0.1:PORT}, for the SDK's endpoint override. */
   public URI apiEndpoint() {
     return api.endpoint();
+  }
+
+  /**
+   * Returns the STS endpoint, {@code http://127.0.0.1:PORT}, for the endpoint override of an
+   * {@code StsClient} in region {@value #REGION}. It serves only {@code AssumeRole}.
+   */
+  public URI stsEndpoint() {
+    return sts.endpoint();
   }
 
   /** Returns the registry's {@code localhost:PORT}, the host part of image references. */
@@ -219,7 +261,56 @@ public final class LocalEcr implements AutoCloseable {
     return state.registryBytesReceived();
   }
 
-  /** Sets the API call counts and {@link #registryBytesReceived()} to zero. */
+  /**
+   * Returns the API calls (ECR and STS) that passed the signature check since start or the last
+   * {@link #resetCounters()}, oldest first, with the principal that made each. Only the latest
+   * 1000 calls are kept.
+   */
+  public List<ApiCall> apiCalls() {
+    return state.recentCalls();
+  }
+
+  /** Returns the principal ARN of the latest API call that passed the signature check, if any. */
+  public Optional<String> lastCallerArn() {
+    List<ApiCall> calls = state.recentCalls();
+    return calls.isEmpty()
+        ? Optional.empty() : Optional.of(calls.get(calls.size() - 1).principalArn());
+  }
+
+  /**
+   * Registers a role that the local STS lets {@code AssumeRole} assume, replacing an earlier
+   * registration of the same ARN. Any other role ARN, and a request whose {@code ExternalId}
+   * differs from {@code requiredExternalId}, fails with STS's {@code AccessDenied}. A role without
+   * a required external ID accepts any or none, as a trust policy without an
+   * {@code sts:ExternalId} condition does. The issued credentials are valid for the ECR API and the
+   * STS endpoint, not for the registry front, which takes only registry passwords.
+   *
+   * @param roleArn {@code arn:aws:iam::ACCOUNT:role/NAME}, optionally with a path before NAME
+   * @throws IllegalArgumentException if {@code roleArn} is not an IAM role ARN
+   */
+  public void registerRole(String roleArn, Optional<String> requiredExternalId) {
+    state.principals().registerRole(roleArn, requiredExternalId);
+  }
+
+  /**
+   * Registers the roles of a JSON file, as {@code LocalEcrMain start --roles FILE} does:
+   * <pre>
+   * [{"roleArn": "arn:aws:iam::123456789012:role/deploy", "externalId": "build-42"},
+   *  {"roleArn": "arn:aws:iam::123456789012:role/push"}]
+   * </pre>
+   * {@code externalId} is optional, and {@link #registerRole} describes its effect.
+   *
+   * @throws IOException if the file cannot be read or is not valid JSON
+   * @throws IllegalArgumentException if an entry has the wrong form or an invalid ARN
+   */
+  public void loadRoles(Path file) throws IOException {
+    state.principals().load(new ObjectMapper().readTree(file.toFile()));
+  }
+
+  /**
+   * Sets the API call counts and {@link #registryBytesReceived()} to zero and clears
+   * {@link #apiCalls()}.
+   */
   public void resetCounters() {
     state.resetCounters();
   }
@@ -302,10 +393,11 @@ public final class LocalEcr implements AutoCloseable {
     return state.issuePassword().password();
   }
 
-  /** Stops the API, the registry front and the registry process. */
+  /** Stops the API, the STS endpoint, the registry front and the registry process. */
   @Override
   public void close() {
     api.close();
+    sts.close();
     front.close();
     registry.close();
     LOG.log(System.Logger.Level.INFO, "Local ECR stopped");

@@ -6,14 +6,19 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
-/** Builds real SDK {@link EcrClient}s for the local ECR, with explicit settings only. */
+/**
+ * Builds real SDK {@link EcrClient}s and {@link StsClient}s for the local ECR, with explicit
+ * settings only.
+ */
 public final class LocalEcrClients {
 
   private LocalEcrClients() {}
@@ -36,11 +41,45 @@ public final class LocalEcrClients {
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
         .httpClientBuilder(ApacheHttpClient.builder())
-        .overrideConfiguration(
-            ClientOverrideConfiguration.builder()
-                .defaultProfileFileSupplier(LocalEcrClients::emptyProfileFile)
-                .defaultProfileFile(emptyProfileFile())
-                .build())
+        .overrideConfiguration(isolatedConfiguration())
+        .build();
+  }
+
+  /**
+   * Builds a client of the ECR API at {@code endpoint}, in the local ECR's region, that signs with
+   * the credentials of {@code provider}, for example a {@code StsAssumeRoleCredentialsProvider}.
+   */
+  static EcrClient client(URI endpoint, AwsCredentialsProvider provider) {
+    return EcrClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(LocalEcr.REGION))
+        .credentialsProvider(provider)
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .overrideConfiguration(isolatedConfiguration())
+        .build();
+  }
+
+  /** Builds a client of the local STS in {@code region} that signs with the IAM user's keys. */
+  static StsClient stsClient(LocalEcr ecr, Region region) {
+    return stsClient(ecr.stsEndpoint(), region, ecr.accessKeyId(), ecr.secretAccessKey());
+  }
+
+  /** Builds a client of the STS at {@code endpoint} with the given settings. */
+  static StsClient stsClient(URI endpoint, Region region, String accessKeyId, String secret) {
+    return StsClient.builder()
+        .endpointOverride(endpoint)
+        .region(region)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+        .httpClientBuilder(ApacheHttpClient.builder())
+        .overrideConfiguration(isolatedConfiguration())
+        .build();
+  }
+
+  private static ClientOverrideConfiguration isolatedConfiguration() {
+    return ClientOverrideConfiguration.builder()
+        .defaultProfileFileSupplier(LocalEcrClients::emptyProfileFile)
+        .defaultProfileFile(emptyProfileFile())
         .build();
   }
 

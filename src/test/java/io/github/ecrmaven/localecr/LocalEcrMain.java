@@ -18,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * Runs a local ECR as a program, for builds and demos that need it in another process.
  *
  * <pre>
- * start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N] [--env-file FILE]
- *       [--parent-pid PID] [--base-image NAME:TAG] [--faults FILE]
+ * start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N] [--sts-port N]
+ *       [--env-file FILE] [--parent-pid PID] [--base-image NAME:TAG] [--faults FILE]
+ *       [--roles FILE]
  * await --dir DIR [--timeout-seconds N]
  * </pre>
  *
@@ -31,11 +32,14 @@ import java.util.concurrent.CountDownLatch;
  * <p>{@code --base-image} creates the repository NAME and pushes a small Java 17 base image to it as
  * NAME:TAG before the local ECR reports ready; that JVM needs {@code -Djavax.net.ssl.trustStore} set to
  * the certificate directory's trust store. Every API call's operation is appended to {@code
- * DIR/api-calls.log} and every issued registry password to {@code DIR/issued-passwords.log}.
+ * DIR/api-calls.log}, every signed call's operation, access key ID and principal ARN to {@code
+ * DIR/api-callers.log}, and every issued registry password to {@code DIR/issued-passwords.log}.
  *
  * <p>{@code --faults} loads denied actions, unusable KMS keys and other accounts' registry IDs
  * from a JSON file before the local ECR reports ready; {@link LocalEcr#loadFaults} describes the
- * format.
+ * format. {@code --roles} registers the roles that the STS endpoint ({@code AWS_ENDPOINT_URL_STS}
+ * in the environment file) lets {@code AssumeRole} assume; {@link LocalEcr#loadRoles} describes
+ * the format.
  */
 public final class LocalEcrMain {
 
@@ -44,12 +48,14 @@ public final class LocalEcrMain {
           "\n",
           "Usage:",
           "  LocalEcrMain start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N]",
-          "                     [--env-file FILE] [--parent-pid PID] [--base-image NAME:TAG]",
-          "                     [--faults FILE]",
+          "                     [--sts-port N] [--env-file FILE] [--parent-pid PID]",
+          "                     [--base-image NAME:TAG] [--faults FILE] [--roles FILE]",
           "  LocalEcrMain await --dir DIR [--timeout-seconds N]",
           "Ports default to 0 (any free port); --env-file defaults to DIR/local-ecr.env;",
           "--parent-pid defaults to the parent process; --timeout-seconds defaults to 60;",
-          "--faults names a JSON file of test faults (see LocalEcr.loadFaults).");
+          "--faults names a JSON file of test faults (see LocalEcr.loadFaults);",
+          "--roles names a JSON file of roles that AssumeRole may assume",
+          "(see LocalEcr.loadRoles).");
 
   private LocalEcrMain() {}
 
@@ -61,8 +67,8 @@ public final class LocalEcrMain {
     Map<String, String> options = parseOptions(List.of(args).subList(1, args.length));
     if (args[0].equals("start")) {
       checkOptions(options, Set.of("--dir", "--cert-dir"),
-          Set.of("--api-port", "--registry-port", "--env-file", "--parent-pid", "--base-image",
-              "--faults"));
+          Set.of("--api-port", "--registry-port", "--sts-port", "--env-file", "--parent-pid",
+              "--base-image", "--faults", "--roles"));
       start(options);
     } else {
       checkOptions(options, Set.of("--dir"), Set.of("--timeout-seconds"));
@@ -79,6 +85,7 @@ public final class LocalEcrMain {
         new LocalEcr.Options(directory, Path.of(options.get("--cert-dir")))
             .apiPort(intOption(options, "--api-port", 0))
             .registryPort(intOption(options, "--registry-port", 0))
+            .stsPort(intOption(options, "--sts-port", 0))
             .recordsDirectory(directory);
     long parentPid = intOption(options, "--parent-pid", -1);
 
@@ -89,6 +96,7 @@ public final class LocalEcrMain {
       Files.deleteIfExists(directory.resolve("failed"));
       log(directory, "Local ECR starting in " + directory);
       Files.deleteIfExists(directory.resolve("api-calls.log"));
+      Files.deleteIfExists(directory.resolve("api-callers.log"));
       Files.deleteIfExists(directory.resolve("issued-passwords.log"));
       Path faults = options.containsKey("--faults")
           ? Path.of(options.get("--faults")).toAbsolutePath() : null;
@@ -97,10 +105,20 @@ public final class LocalEcrMain {
         new AccessFaults().load(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
             faults.toFile()));
       }
+      Path roles = options.containsKey("--roles")
+          ? Path.of(options.get("--roles")).toAbsolutePath() : null;
+      if (roles != null) {
+        new Principals(java.time.Clock.systemUTC()).load(
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(roles.toFile()));
+      }
       ecr = LocalEcr.start(settings);
       if (faults != null) {
         ecr.loadFaults(faults);
         log(directory, "Loaded test faults from " + faults);
+      }
+      if (roles != null) {
+        ecr.loadRoles(roles);
+        log(directory, "Registered the roles of " + roles);
       }
       if (options.containsKey("--base-image")) {
         pushBaseImage(ecr, options.get("--base-image"), directory);
@@ -113,9 +131,9 @@ public final class LocalEcrMain {
       System.exit(1);
       return;
     }
-    log(directory, "Local ECR started: API " + ecr.apiEndpoint() + ", registry https://"
-        + ecr.registryHost() + ", PID " + ProcessHandle.current().pid() + ", environment in "
-        + envFile);
+    log(directory, "Local ECR started: API " + ecr.apiEndpoint() + ", STS " + ecr.stsEndpoint()
+        + ", registry https://" + ecr.registryHost() + ", PID " + ProcessHandle.current().pid()
+        + ", environment in " + envFile);
 
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       ecr.close();
@@ -185,6 +203,7 @@ public final class LocalEcrMain {
   private static String environment(LocalEcr ecr) {
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("AWS_ENDPOINT_URL_ECR", ecr.apiEndpoint().toString());
+    variables.put("AWS_ENDPOINT_URL_STS", ecr.stsEndpoint().toString());
     variables.put("AWS_REGION", ecr.region());
     variables.put("AWS_ACCESS_KEY_ID", ecr.accessKeyId());
     variables.put("AWS_SECRET_ACCESS_KEY", ecr.secretAccessKey());

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /** {@link LocalEcrMain} run as a separate process, the way a build starts it. */
 class LocalEcrMainTest {
@@ -40,6 +42,7 @@ class LocalEcrMainTest {
 
       assertTrue(Files.exists(directory.resolve("ready")));
       assertTrue(environment.get("AWS_ENDPOINT_URL_ECR").startsWith("http://127.0.0.1:"));
+      assertTrue(environment.get("AWS_ENDPOINT_URL_STS").startsWith("http://127.0.0.1:"));
       assertEquals("eu-west-1", environment.get("AWS_REGION"));
       assertEquals(LocalEcr.ACCESS_KEY_ID, environment.get("AWS_ACCESS_KEY_ID"));
       assertEquals(LocalEcr.SECRET_ACCESS_KEY, environment.get("AWS_SECRET_ACCESS_KEY"));
@@ -104,6 +107,59 @@ class LocalEcrMainTest {
       server.destroy();
     }
     assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+  }
+
+  @Test
+  void startRegistersRolesFile() throws Exception {
+    Path directory = work.resolve("ecr");
+    Path roles = work.resolve("roles.json");
+    String roleArn = "arn:aws:iam::123456789012:role/main-deploy";
+    Files.writeString(roles, "[{\"roleArn\": \"" + roleArn + "\", \"externalId\": \"main-42\"}]");
+    Process server = java("start", "--dir", directory.toString(), "--cert-dir", certificates(),
+        "--roles", roles.toString());
+    try {
+      Process await = java("await", "--dir", directory.toString(), "--timeout-seconds", "30");
+      assertTrue(await.waitFor(40, TimeUnit.SECONDS));
+      assertEquals(0, await.exitValue());
+      Map<String, String> environment = readEnvironment(directory.resolve("local-ecr.env"));
+
+      try (StsClient sts = LocalEcrClients.stsClient(
+              URI.create(environment.get("AWS_ENDPOINT_URL_STS")), Region.EU_WEST_1,
+              environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"));
+          StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+              .stsClient(sts)
+              .refreshRequest(request -> request.roleArn(roleArn).roleSessionName("main")
+                  .externalId("main-42"))
+              .build();
+          EcrClient client = LocalEcrClients.client(
+              URI.create(environment.get("AWS_ENDPOINT_URL_ECR")), provider)) {
+        client.describeRepositories(request -> {});
+        String accessKeyId = provider.resolveCredentials().accessKeyId();
+
+        List<String> callers = Files.readAllLines(directory.resolve("api-callers.log"));
+        assertTrue(callers.contains("AssumeRole\t" + LocalEcr.ACCESS_KEY_ID + "\t"
+            + LocalEcr.USER_ARN), callers.toString());
+        assertTrue(callers.contains("DescribeRepositories\t" + accessKeyId
+            + "\tarn:aws:sts::123456789012:assumed-role/main-deploy/main"), callers.toString());
+      }
+    } finally {
+      server.destroy();
+    }
+    assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+  }
+
+  @Test
+  void invalidRolesFileFailsStart() throws Exception {
+    Path directory = work.resolve("ecr");
+    Path roles = work.resolve("roles.json");
+    Files.writeString(roles, "[{\"roleArn\": \"arn:aws:iam::123456789012:user/not-a-role\"}]");
+
+    Process start = java("start", "--dir", directory.toString(), "--cert-dir", certificates(),
+        "--roles", roles.toString());
+
+    assertTrue(start.waitFor(40, TimeUnit.SECONDS));
+    assertEquals(1, start.exitValue());
+    assertTrue(Files.readString(directory.resolve("failed")).contains("not-a-role"));
   }
 
   @Test

@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
- * State shared by the local ECR's API server and registry front: repositories, repository
- * creation templates, test faults, issued registry passwords, manifest push times and counters.
- * Thread-safe.
+ * State shared by the local ECR's API server, STS and registry front: repositories, repository
+ * creation templates, test faults, principals, issued registry passwords, manifest push times,
+ * counters and the callers of recent API calls. Thread-safe.
  */
 final class LocalEcrState {
 
@@ -86,6 +86,8 @@ final class LocalEcrState {
     }
   }
 
+  private static final int MAX_RECORDED_CALLS = 1000;
+
   private final Clock clock;
   private final Duration tokenLifetime;
   private final Instant startedAt;
@@ -97,6 +99,9 @@ final class LocalEcrState {
   private final Map<String, Instant> manifestPushTimes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
   private final AtomicLong registryBytesReceived = new AtomicLong();
+  /** The most recent authenticated API calls, oldest first, at most {@link #MAX_RECORDED_CALLS}. */
+  private final java.util.Deque<LocalEcr.ApiCall> recentCalls = new java.util.ArrayDeque<>();
+  private final Principals principals;
   private final java.nio.file.Path recordsDirectory;
 
   LocalEcrState(Clock clock, Duration tokenLifetime) {
@@ -112,6 +117,11 @@ final class LocalEcrState {
     this.tokenLifetime = tokenLifetime;
     this.recordsDirectory = recordsDirectory;
     this.startedAt = clock.instant();
+    this.principals = new Principals(clock);
+  }
+
+  Principals principals() {
+    return principals;
   }
 
   Instant now() {
@@ -211,6 +221,30 @@ final class LocalEcrState {
     appendRecord("api-calls.log", operation);
   }
 
+  /**
+   * Records that {@code caller} made an API call that passed the signature check, in memory and
+   * in {@code api-callers.log} as {@code OPERATION<TAB>ACCESS_KEY_ID<TAB>PRINCIPAL_ARN}.
+   */
+  void recordCaller(String operation, CallerCredentials caller) {
+    LocalEcr.ApiCall call =
+        new LocalEcr.ApiCall(operation, caller.accessKeyId(), caller.principalArn(), now());
+    synchronized (recentCalls) {
+      if (recentCalls.size() == MAX_RECORDED_CALLS) {
+        recentCalls.removeFirst();
+      }
+      recentCalls.addLast(call);
+    }
+    appendRecord("api-callers.log",
+        operation + "\t" + caller.accessKeyId() + "\t" + caller.principalArn());
+  }
+
+  /** Returns the recorded callers of recent API calls, oldest first. */
+  List<LocalEcr.ApiCall> recentCalls() {
+    synchronized (recentCalls) {
+      return List.copyOf(recentCalls);
+    }
+  }
+
   private synchronized void appendRecord(String fileName, String line) {
     if (recordsDirectory == null) {
       return;
@@ -245,6 +279,9 @@ final class LocalEcrState {
 
   void resetCounters() {
     apiCallCounts.clear();
+    synchronized (recentCalls) {
+      recentCalls.clear();
+    }
     registryBytesReceived.set(0);
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -22,11 +23,16 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Checks the SigV4 {@code Authorization} header of an API request as AWS does: a known access
- * key ID, a credential scope for the expected region and service, and a signature that the
- * SDK's own signer reproduces from the signed headers, the body and {@code X-Amz-Date}.
+ * key ID, the session token that belongs to it (temporary credentials only), a credential scope
+ * for the expected region and service, and a signature that the SDK's own signer reproduces from
+ * the signed headers, the body and {@code X-Amz-Date}.
+ *
+ * <p>Errors carry the AWS JSON protocol's error types, as ECR returns them; the local STS maps
+ * them to the Query protocol's codes.
  */
 final class SigV4Verifier {
 
@@ -39,26 +45,24 @@ final class SigV4Verifier {
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-  private final String accessKeyId;
-  private final String secretAccessKey;
+  private final Principals principals;
   private final String region;
   private final String service;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-  SigV4Verifier(String accessKeyId, String secretAccessKey, String region, String service) {
-    this.accessKeyId = accessKeyId;
-    this.secretAccessKey = secretAccessKey;
+  SigV4Verifier(Principals principals, String region, String service) {
+    this.principals = principals;
     this.region = region;
     this.service = service;
   }
 
   /**
-   * Verifies the request's signature.
+   * Verifies the request's signature and returns the credentials that signed it.
    *
    * @param headers the request headers, with names in any case
    * @throws EcrApiException with status 403 and AWS's error type when the request is rejected
    */
-  void verify(String method, URI uri, Map<String, List<String>> headers, byte[] body)
+  CallerCredentials verify(String method, URI uri, Map<String, List<String>> headers, byte[] body)
       throws EcrApiException {
     Map<String, List<String>> lowerCaseHeaders = new HashMap<>();
     headers.forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), values));
@@ -82,9 +86,12 @@ final class SigV4Verifier {
     String scopeService = matcher.group(4);
     String signedHeaders = matcher.group(5);
 
-    if (!accessKeyId.equals(requestKeyId)) {
-      throw forbidden(
-          "UnrecognizedClientException", "The security token included in the request is invalid.");
+    CallerCredentials credentials =
+        principals.credentials(requestKeyId).orElseThrow(SigV4Verifier::invalidToken);
+    // Rejects a missing or wrong session token, and any session token on long-term credentials.
+    if (!Objects.equals(credentials.sessionToken(),
+        first(lowerCaseHeaders, "x-amz-security-token"))) {
+      throw invalidToken();
     }
     if (!region.equals(scopeRegion)) {
       throw forbidden(
@@ -106,6 +113,10 @@ final class SigV4Verifier {
     }
 
     Instant now = Instant.now();
+    if (credentials.expiration() != null && !now.isBefore(credentials.expiration())) {
+      throw forbidden(
+          "ExpiredTokenException", "The security token included in the request is expired");
+    }
     if (Duration.between(signingTime, now).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
       throw forbidden(
           "InvalidSignatureException",
@@ -114,8 +125,8 @@ final class SigV4Verifier {
               + AMZ_DATE.format(now.atOffset(ZoneOffset.UTC)) + ".");
     }
 
-    String expected =
-        expectedSignature(method, uri, lowerCaseHeaders, signedHeaders, signingTime, body);
+    String expected = expectedSignature(
+        method, uri, lowerCaseHeaders, signedHeaders, signingTime, body, credentials);
     if (!matcher.group(6).equals(expected)) {
       throw forbidden(
           "InvalidSignatureException",
@@ -123,6 +134,7 @@ final class SigV4Verifier {
               + "Check your AWS Secret Access Key and signing method. "
               + "Consult the service documentation for details.");
     }
+    return credentials;
   }
 
   private String expectedSignature(
@@ -131,7 +143,8 @@ final class SigV4Verifier {
       Map<String, List<String>> headers,
       String signedHeaders,
       Instant signingTime,
-      byte[] body)
+      byte[] body,
+      CallerCredentials credentials)
       throws EcrApiException {
     SdkHttpFullRequest.Builder request =
         SdkHttpFullRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
@@ -153,13 +166,27 @@ final class SigV4Verifier {
             sign ->
                 sign.request(request.build())
                     .payload(ContentStreamProvider.fromByteArray(body))
-                    .identity(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
+                    .identity(identity(credentials))
                     .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                     .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signingTime, ZoneOffset.UTC)));
     Matcher expected =
         AUTHORIZATION.matcher(signed.request().firstMatchingHeader("Authorization").orElse(""));
     return expected.matches() ? expected.group(6) : "";
+  }
+
+  private static AwsCredentialsIdentity identity(CallerCredentials credentials) {
+    if (credentials.sessionToken() == null) {
+      return AwsCredentialsIdentity.create(
+          credentials.accessKeyId(), credentials.secretAccessKey());
+    }
+    return AwsSessionCredentialsIdentity.create(
+        credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
+  }
+
+  private static EcrApiException invalidToken() {
+    return forbidden(
+        "UnrecognizedClientException", "The security token included in the request is invalid.");
   }
 
   private static Instant parseAmzDate(String value) throws EcrApiException {

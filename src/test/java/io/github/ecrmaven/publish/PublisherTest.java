@@ -19,7 +19,9 @@ import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.localecr.LocalEcr;
 import io.github.ecrmaven.localecr.LocalEcrClients;
 import io.github.ecrmaven.localecr.SharedLocalEcr;
+import io.github.ecrmaven.aws.ProxySettings;
 import io.github.ecrmaven.testing.Skopeo;
+import io.github.ecrmaven.testing.TestHttpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -258,6 +260,61 @@ class PublisherTest {
     Skopeo.Inspection inspection = Skopeo.inspect(ecr.registryHost() + "/" + repository + ":stable", "AWS",
         ecr.issueRegistryPassword(), ecr.caCertDirectory());
     assertEquals(result.imageDigest(), inspection.manifestDigest());
+  }
+
+  @Test
+  void assumedRoleMakesEcrCalls() throws Exception {
+    String roleArn = "arn:aws:iam::" + LocalEcr.ACCOUNT_ID + ":role/publisher-" + UUID.randomUUID().toString().substring(0, 8);
+    ecr.registerRole(roleArn, Optional.of("pipeline-42"));
+    PublishRequest base = request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1"));
+    AwsSettings aws = AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null, roleArn, "pipeline-42",
+        "release-build", ecr.stsEndpoint().toString(), false, false);
+    long assumed = ecr.apiCallCount("AssumeRole");
+
+    new Publisher(BuildLog.silent()).publish(withAws(base, aws));
+
+    assertEquals(assumed + 1, ecr.apiCallCount("AssumeRole"));
+    String session = "arn:aws:sts::" + LocalEcr.ACCOUNT_ID + ":assumed-role/" + roleArn.substring(roleArn.indexOf('/') + 1)
+        + "/release-build";
+    List<LocalEcr.ApiCall> ecrCalls = ecr.apiCalls().stream()
+        .filter(call -> call.operation().equals("DescribeImages") || call.operation().equals("CreateRepository"))
+        .toList();
+    assertEquals(session, ecrCalls.get(ecrCalls.size() - 1).principalArn());
+  }
+
+  @Test
+  void wrongExternalIdFailsWithAccessDenied() throws Exception {
+    String roleArn = "arn:aws:iam::" + LocalEcr.ACCOUNT_ID + ":role/guarded-" + UUID.randomUUID().toString().substring(0, 8);
+    ecr.registerRole(roleArn, Optional.of("expected-id"));
+    PublishRequest base = request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1"));
+    AwsSettings aws = AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null, roleArn, "other-id", null,
+        ecr.stsEndpoint().toString(), false, false);
+
+    PublishException e = assertThrows(PublishException.class,
+        () -> new Publisher(BuildLog.silent()).publish(withAws(base, aws)));
+
+    assertTrue(e.getMessage().contains("sts:AssumeRole"), e.getMessage());
+  }
+
+  @Test
+  void ecrCallsGoThroughProxy() throws Exception {
+    try (TestHttpProxy proxy = TestHttpProxy.start(0, "builder", "proxy-secret")) {
+      ProxySettings settings = new ProxySettings("127.0.0.1", proxy.uri().getPort(), Optional.of("builder"),
+          Optional.of("proxy-secret"), List.of(), "test");
+      PublishRequest base = request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1"));
+
+      new Publisher(BuildLog.silent()).publish(withAws(base, base.aws().withProxy(Optional.of(settings))));
+
+      // NOTE: Jib reads the proxy from JVM-wide properties, which this shared test JVM must not set, so
+      // only the ECR API calls are checked here.
+      assertTrue(proxy.forwardedRequests() >= 4, "forwarded " + proxy.forwardedRequests());
+    }
+  }
+
+  private static PublishRequest withAws(PublishRequest request, AwsSettings aws) {
+    return new PublishRequest(request.target(), aws, request.repositoryCreation(), request.repositorySettings(),
+        false, request.baseImage(), request.layers(), request.manifestMainClass(), request.container(),
+        request.buildDirectory());
   }
 
   @Test
