@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP/1.1}), both only to {@code 127.0.0.1} and {@code localhost}. It rejects any other target
  * with 403 without connecting to it, and it resolves no host names.
  *
- * <p>With a user name and password it requires Basic proxy authentication and answers a missing
+ * <p>With a user name and password it requires Basic proxy authentication and rejects a missing
  * or wrong {@code Proxy-Authorization} with 407 and {@code Proxy-Authenticate: Basic
  * realm="test"}. Each forwarded request gets its own connection to the target, sent with
  * {@code Connection: close}, and the proxy closes the client connection after the response, so a
