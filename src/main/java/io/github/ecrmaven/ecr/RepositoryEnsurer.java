@@ -79,8 +79,21 @@ public final class RepositoryEnsurer {
     } catch (RepositoryNotFoundException e) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw EcrErrors.translate(e, "describe repository " + name, "ecr:DescribeRepositories");
+      EcrAccessException translated = EcrErrors.translate(e, "describe repository " + name, "ecr:DescribeRepositories");
+      throw registryId.isPresent() ? withCrossAccountHint(translated, name, registryId.get(), e) : translated;
     }
+  }
+
+  /** Adds what a push into a registry of another account needs to a failure there. */
+  private static EcrAccessException withCrossAccountHint(
+      EcrAccessException translated, RepositoryName name, String registryId, Exception cause) {
+    return new EcrAccessException(
+        translated.getMessage() + " Repository " + name + " is in registry " + registryId + ". If that registry"
+            + " belongs to another account, an administrator of that account must create the repository and give"
+            + " it a repository policy that allows your principal ecr:DescribeRepositories,"
+            + " ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart,"
+            + " ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage and ecr:DescribeImages.",
+        cause);
   }
 
   private EnsuredRepository create(RepositoryName name, Optional<String> registryId, RepositorySettings settings)
@@ -107,16 +120,7 @@ public final class RepositoryEnsurer {
           e);
     } catch (SdkException e) {
       EcrAccessException translated = EcrErrors.translate(e, "create repository " + name, "ecr:CreateRepository");
-      if (registryId.isPresent()) {
-        throw new EcrAccessException(
-            translated.getMessage() + " Repository " + name + " does not exist in registry " + registryId.get()
-                + ". If that registry belongs to another account, an administrator of that account must create the"
-                + " repository and give it a repository policy that allows your principal"
-                + " ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart,"
-                + " ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage and ecr:DescribeImages.",
-            e);
-      }
-      throw translated;
+      throw registryId.isPresent() ? withCrossAccountHint(translated, name, registryId.get(), e) : translated;
     }
     log.info("Created repository " + name + describeSettings(repository));
     putPolicies(name, repository.registryId(), settings);

@@ -318,6 +318,22 @@ class PublisherTest {
   }
 
   @Test
+  void otherAccountRegistrySaysWhoMustCreate() throws Exception {
+    String otherHost = "210987654321.dkr.ecr." + LocalEcr.REGION + ".amazonaws.com";
+    String repository = newRepository();
+    PublishRequest base = request(repository, RepositoryCreation.CREATE, baseImage, List.of("1"));
+    PublishRequest request = new PublishRequest(
+        TargetImage.resolve(otherHost + "/" + repository, null, List.of("1"), null, ecr.registryHost()),
+        base.aws(), base.repositoryCreation(), base.repositorySettings(), false, base.baseImage(), base.layers(),
+        base.manifestMainClass(), base.container(), buildDirectory);
+
+    PublishException e = assertThrows(PublishException.class, () -> new Publisher(BuildLog.silent()).publish(request));
+
+    assertTrue(e.getMessage().contains("registry 210987654321"), e.getMessage());
+    assertTrue(e.getMessage().contains("an administrator of that account must create the repository"), e.getMessage());
+  }
+
+  @Test
   void publishReusesTokenAndRepository() throws Exception {
     String repository = newRepository();
     Publisher publisher = new Publisher(BuildLog.silent());
