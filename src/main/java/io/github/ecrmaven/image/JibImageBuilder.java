@@ -11,6 +11,7 @@ import com.google.cloud.tools.jib.api.Ports;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
+import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.BuildLog;
 import java.io.IOException;
@@ -51,9 +52,32 @@ public final class JibImageBuilder {
    */
   public BuiltImage push(ApplicationImage image, RegistryAccess target, List<String> additionalTags)
       throws ImageBuildException, InterruptedException {
+    return containerize(image, Containerizer.to(registryImage(target)), additionalTags);
+  }
+
+  /**
+   * Builds the image into a Docker-format tarball that {@code podman load} and {@code docker load}
+   * accept, named {@code imageName} with each of {@code additionalTags} too.
+   *
+   * @param imageName the name and first tag the tarball gives the image, such as {@code team/app:1.0}
+   * @throws ImageBuildException when the base image cannot be read or the tarball cannot be written
+   * @throws InterruptedException when the build is interrupted
+   */
+  public BuiltImage buildTarball(ApplicationImage image, Path tarball, String imageName, List<String> additionalTags)
+      throws ImageBuildException, InterruptedException {
+    try {
+      TarImage target = TarImage.at(tarball).named(imageName);
+      return containerize(image, Containerizer.to(target), additionalTags);
+    } catch (InvalidImageReferenceException e) {
+      throw new ImageBuildException("Invalid image name '" + imageName + "' for the tarball", e);
+    }
+  }
+
+  private BuiltImage containerize(ApplicationImage image, Containerizer containerizer, List<String> additionalTags)
+      throws ImageBuildException, InterruptedException {
     try {
       JibContainerBuilder builder = containerBuilder(image);
-      Containerizer containerizer = Containerizer.to(registryImage(target)).setToolName(TOOL_NAME)
+      containerizer.setToolName(TOOL_NAME)
           .setApplicationLayersCache(applicationCache)
           .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log));
       for (String tag : additionalTags) {

@@ -2,7 +2,6 @@ package io.github.ecrmaven.maven;
 
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.RepositoryCreation;
-import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.PublishRequest;
 import io.github.ecrmaven.publish.PublishResult;
@@ -10,10 +9,7 @@ import io.github.ecrmaven.publish.Publisher;
 import io.github.ecrmaven.publish.PushReport;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -121,35 +117,16 @@ public class PushMojo extends AbstractRepositoryMojo {
 
   private PublishRequest publishRequest() throws ConfigurationException {
     ParameterLookup lookup = lookup();
-    FromParameters fromParameters = from == null ? new FromParameters() : from;
     return new PublishRequest(
         targetImage(),
         awsSettings(),
         RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create")),
         repositorySettings(),
         updateRepositorySettingsValue(),
-        lookup.string("ecr.from.image", fromParameters.image, ProjectInputs.defaultBaseImage(project)),
+        ImageParameters.baseImage(lookup, from, project),
         ProjectInputs.layers(project, session.getProjects()),
         ProjectInputs.manifestMainClass(project),
-        containerSettings(lookup),
+        ImageParameters.containerSettings(lookup, container),
         Path.of(project.getBuild().getDirectory()));
-  }
-
-  private ContainerSettings containerSettings(ParameterLookup lookup) throws ConfigurationException {
-    ContainerParameters parameters = container == null ? new ContainerParameters() : container;
-    try {
-      Map<String, String> environment = lookup.map("ecr.container.environment", parameters.environment);
-      Map<String, String> labels = lookup.map("ecr.container.labels", parameters.labels);
-      return new ContainerSettings(
-              Optional.ofNullable(lookup.string("ecr.container.mainClass", parameters.mainClass, null)),
-              lookup.list("ecr.container.jvmFlags", parameters.jvmFlags, List.of()),
-              lookup.list("ecr.container.args", parameters.args, List.of()),
-              lookup.list("ecr.container.ports", parameters.ports, List.of()),
-              environment,
-              labels)
-          .validate();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(e.getMessage(), e);
-    }
   }
 }

@@ -187,7 +187,7 @@ public final class Publisher {
                 + " <repositoryCreation> is 'on-push'. Check the repository creation templates of the registry."));
   }
 
-  private static ImageReference parseBaseImage(String reference) throws ConfigurationException {
+  static ImageReference parseBaseImage(String reference) throws ConfigurationException {
     try {
       return ImageReference.parse(reference);
     } catch (InvalidImageReferenceException e) {

@@ -126,6 +126,13 @@ public final class InvokerBuild {
     return localEcr.repositoryTags(name);
   }
 
+  /** Loads an image archive of the project with podman, runs the image it names and returns its output. */
+  public String runArchive(String archive, String imageReference) throws IOException {
+    ExternalTool.Result result = localEcr.runArchive(basedir.resolve(archive), imageReference);
+    check(result.exitCode() == 0, "the container exited with " + result.exitCode() + ": " + result.output());
+    return result.stdout();
+  }
+
   /** Pulls and runs an image with podman and returns its standard output; fails when it exits non-zero. */
   public String runImage(String imageReference) throws IOException {
     ExternalTool.Result result = localEcr.runImage(imageReference, List.of());

@@ -78,6 +78,11 @@ public final class LocalEcrAccess {
     return Podman.runImage(imageReference, "AWS", registryPassword(), caDirectory(), arguments, Duration.ofMinutes(2));
   }
 
+  /** Loads an image archive with podman and runs the image it names, returning its exit code and output. */
+  public ExternalTool.Result runArchive(Path archive, String imageReference) throws IOException {
+    return Podman.runArchive(archive, imageReference, caDirectory(), List.of(), Duration.ofMinutes(2));
+  }
+
   /** Returns what {@code DescribeImages} lists for a digest. */
   public ImageDetail describeImage(String repository, String digest) {
     try (EcrClient client = ecrClient()) {

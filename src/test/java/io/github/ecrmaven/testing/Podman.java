@@ -78,6 +78,8 @@ public final class Podman implements AutoCloseable {
     Files.createDirectories(folder.resolve("tmp"));
     Files.writeString(folder.resolve("containers.conf"), containersConf(folder, runc, conmon), StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("storage.conf"), storageConf(folder), StandardCharsets.UTF_8);
+    // podman fails when REGISTRY_AUTH_FILE names a missing file, so runs without a login need an empty one.
+    Files.writeString(folder.resolve("auth.json"), "{\"auths\": {}}", StandardCharsets.UTF_8);
     return new Podman(podman, folder, caDir.toAbsolutePath());
   }
 
@@ -128,6 +130,20 @@ public final class Podman implements AutoCloseable {
       // The podman client was killed, but the container may still run under conmon.
       podman.run(List.of("rm", "--force", "--ignore", name), environment, null, REMOVE_TIMEOUT);
       throw e;
+    }
+  }
+
+  /** Loads an image from a Docker or OCI archive, as {@code podman load -i}. */
+  public void load(Path archive) {
+    podman.runOrFail(List.of("load", "-i", archive.toString()), environment, null, PULL_TIMEOUT);
+  }
+
+  /** Loads an archive and runs the image it names in a new instance, then deletes the instance's folder. */
+  public static ExternalTool.Result runArchive(
+      Path archive, String imageReference, Path caDir, List<String> arguments, Duration timeout) throws IOException {
+    try (Podman podman = create(caDir)) {
+      podman.load(archive);
+      return podman.run(imageReference, arguments, timeout);
     }
   }
 

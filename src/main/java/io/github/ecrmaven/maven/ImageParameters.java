@@ -1,0 +1,43 @@
+package io.github.ecrmaven.maven;
+
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.image.ContainerSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.project.MavenProject;
+
+/** Resolves the image parameters that {@code ecr:push} and {@code ecr:build} share. */
+final class ImageParameters {
+  private ImageParameters() {}
+
+  /** Returns the base image: {@code <from><image>}, else {@code eclipse-temurin:<N>-jre}. */
+  static String baseImage(ParameterLookup lookup, FromParameters from, MavenProject project) {
+    FromParameters parameters = from == null ? new FromParameters() : from;
+    return lookup.string("ecr.from.image", parameters.image, ProjectInputs.defaultBaseImage(project));
+  }
+
+  /**
+   * Resolves and validates the container settings.
+   *
+   * @throws ConfigurationException naming the parameter and the rejected value
+   */
+  static ContainerSettings containerSettings(ParameterLookup lookup, ContainerParameters container)
+      throws ConfigurationException {
+    ContainerParameters parameters = container == null ? new ContainerParameters() : container;
+    try {
+      Map<String, String> environment = lookup.map("ecr.container.environment", parameters.environment);
+      Map<String, String> labels = lookup.map("ecr.container.labels", parameters.labels);
+      return new ContainerSettings(
+              Optional.ofNullable(lookup.string("ecr.container.mainClass", parameters.mainClass, null)),
+              lookup.list("ecr.container.jvmFlags", parameters.jvmFlags, List.of()),
+              lookup.list("ecr.container.args", parameters.args, List.of()),
+              lookup.list("ecr.container.ports", parameters.ports, List.of()),
+              environment,
+              labels)
+          .validate();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.ecrmaven.publish;
+
+import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.ContainerSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A request to build the image {@code ecr:push} would push into a tarball, for {@code ecr:build}.
+ *
+ * @param target the image name and tags the tarball records
+ * @param aws how to reach AWS when the base image is in ECR
+ * @param baseImage the base image reference
+ * @param layers the application's files
+ * @param manifestMainClass the main class the jar plugin's manifest names, or empty
+ * @param container the container settings
+ * @param buildDirectory the project's build directory, which receives the tarball, the report and the cache
+ */
+public record BuildRequest(
+    TargetImage target,
+    AwsSettings aws,
+    String baseImage,
+    ApplicationLayers layers,
+    Optional<String> manifestMainClass,
+    ContainerSettings container,
+    Path buildDirectory) {}

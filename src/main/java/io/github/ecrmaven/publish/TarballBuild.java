@@ -1,0 +1,111 @@
+package io.github.ecrmaven.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.cloud.tools.jib.api.ImageReference;
+import io.github.ecrmaven.BuildLog;
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.aws.EcrClients;
+import io.github.ecrmaven.ecr.AuthorizationTokens;
+import io.github.ecrmaven.ecr.EcrAccessException;
+import io.github.ecrmaven.ecr.EcrRegistry;
+import io.github.ecrmaven.ecr.ImageTag;
+import io.github.ecrmaven.ecr.RegistryCredential;
+import io.github.ecrmaven.image.ApplicationImage;
+import io.github.ecrmaven.image.BuiltImage;
+import io.github.ecrmaven.image.ImageBuildException;
+import io.github.ecrmaven.image.JibImageBuilder;
+import io.github.ecrmaven.image.MainClassResolver;
+import io.github.ecrmaven.image.RegistryAccess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the image {@code ecr:push} would push into {@code target/ecr-image.tar} and writes
+ * {@code target/ecr-build.json}, never the push report. It makes no AWS call unless the base image is in
+ * ECR, in which case it fetches a token for the base image's region.
+ */
+public final class TarballBuild {
+  public static final String TARBALL = "ecr-image.tar";
+  public static final String REPORT = "ecr-build.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final BuildLog log;
+
+  public TarballBuild(BuildLog log) {
+    this.log = log;
+  }
+
+  /**
+   * Builds the tarball.
+   *
+   * @throws ConfigurationException when a value is invalid
+   * @throws PublishException when the base image cannot be read or a file cannot be written
+   * @throws InterruptedException when the build is interrupted
+   */
+  public BuiltImage build(BuildRequest request) throws ConfigurationException, PublishException, InterruptedException {
+    ImageReference baseImage = Publisher.parseBaseImage(request.baseImage());
+    String mainClass =
+        MainClassResolver.resolve(
+            request.container().mainClass(), request.manifestMainClass(), request.layers(), log);
+    String name = request.target().registry().map(registry -> registry.host() + "/").orElse("")
+        + request.target().repository();
+    List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
+    Path tarball = request.buildDirectory().resolve(TARBALL);
+    try {
+      Files.deleteIfExists(request.buildDirectory().resolve(REPORT));
+      Files.createDirectories(request.buildDirectory());
+      ApplicationImage image =
+          new ApplicationImage(baseImageAccess(request, baseImage), request.layers(), mainClass, request.container());
+      log.info("Building " + name + " from " + baseImage + " into " + tarball + " (main class " + mainClass + ")");
+      BuiltImage built = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
+          .buildTarball(image, tarball, name + ":" + tags.get(0), tags.subList(1, tags.size()));
+      writeReport(request.buildDirectory(), name, tags, tarball, built);
+      log.info("Built " + name + "@" + built.digest() + " with tags " + String.join(", ", tags) + " into " + tarball);
+      return built;
+    } catch (EcrAccessException | ImageBuildException e) {
+      throw new PublishException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new PublishException("Failed to write " + REPORT + " in " + request.buildDirectory() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Returns the base image's access: with a token of its region when it is in ECR, reached through the
+   * target's registry endpoint when it is in the target's registry, else anonymous.
+   */
+  private RegistryAccess baseImageAccess(BuildRequest request, ImageReference baseImage)
+      throws ConfigurationException, EcrAccessException {
+    Optional<EcrRegistry> ecrRegistry = EcrRegistry.parse(baseImage.getRegistry());
+    if (ecrRegistry.isEmpty()) {
+      return RegistryAccess.anonymous(baseImage.toString());
+    }
+    EcrClients.checkProfile(request.aws());
+    String region = EcrClients.resolveRegion(request.aws(), Optional.of(ecrRegistry.get().region()));
+    RegistryCredential credential = AuthorizationTokens.shared().get(EcrClients.get(region, request.aws()));
+    boolean inTargetRegistry = request.target().registry()
+        .map(registry -> registry.host().equalsIgnoreCase(baseImage.getRegistry()))
+        .orElse(false);
+    String reference = inTargetRegistry && request.target().registryEndpoint().isPresent()
+        ? ImageReference.of(request.target().registryEndpoint().get(), baseImage.getRepository(),
+            baseImage.getQualifier()).toString()
+        : baseImage.toString();
+    return RegistryAccess.withCredential(reference, credential.username(), credential.password());
+  }
+
+  private static void writeReport(Path directory, String name, List<String> tags, Path tarball, BuiltImage built)
+      throws IOException {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("image", name);
+    json.put("imageDigest", built.digest());
+    json.put("imageId", built.imageId());
+    json.putArray("tags").addAll(tags.stream().map(json::textNode).toList());
+    json.put("tarball", tarball.toString());
+    Files.writeString(directory.resolve(REPORT), JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+  }
+}
