@@ -3,7 +3,8 @@ import io.github.ecrmaven.testing.InvokerBuild
 def build = InvokerBuild.of(basedir)
 // Read first: the checks below make API calls of their own.
 def calls = build.apiCallsDuringBuild()
-assert calls == ['DescribeRepositories', 'CreateRepository', 'GetAuthorizationToken', 'DescribeImages'] : "API calls: ${calls}"
+assert calls == ['DescribeRepositories', 'CreateRepository', 'GetAuthorizationToken', 'DescribeImages',
+    'DescribeImages'] : "API calls: ${calls}"
 
 def config = build.verifyPushed('.', ['2.1.0', 'stable'])
 
@@ -24,5 +25,7 @@ def output = build.runImage(report.get('image').asText() + '@' + report.get('ima
 assert output.contains('deploy-lifecycle 2.1.0') : "container output: ${output}"
 
 assert build.buildLog().contains('Pushed ' + report.get('image').asText() + '@sha256:')
+assert report.get('imageManifestMediaType').asText() == 'application/vnd.docker.distribution.manifest.v2+json'
+assert build.buildLog().count('Verified with DescribeImages') == 2
 build.verifyNoPasswordInBuildLog()
 return true

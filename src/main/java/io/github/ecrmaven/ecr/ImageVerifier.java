@@ -52,7 +52,8 @@ public final class ImageVerifier {
       List<ImageTag> missing = missingTags(image, tags);
       if (image.isPresent() && missing.isEmpty()) {
         ImageDetail detail = image.get();
-        return new VerifiedImage(digest, detail.imageTags(), detail.imagePushedAt(), detail.imageSizeInBytes());
+        return new VerifiedImage(digest, detail.imageTags(), detail.imagePushedAt(), detail.imageSizeInBytes(),
+            detail.imageManifestMediaType());
       }
       if (System.nanoTime() + pause.toNanos() > deadline) {
         throw failure(repository, digest, image, missing);

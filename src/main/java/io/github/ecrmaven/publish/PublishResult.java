@@ -15,6 +15,7 @@ import java.util.List;
  * @param registryId the account ID of the registry
  * @param region the AWS region
  * @param pushedAt when ECR recorded the push
+ * @param manifestMediaType the media type of the pushed manifest, as ECR lists it
  * @param duration how long the publication took
  */
 public record PublishResult(
@@ -26,6 +27,7 @@ public record PublishResult(
     String registryId,
     String region,
     Instant pushedAt,
+    String manifestMediaType,
     Duration duration) {
 
   public PublishResult {

@@ -102,6 +102,7 @@ public final class Publisher {
               repository.registryId(),
               region,
               verified.pushedAt(),
+              verified.manifestMediaType(),
               Duration.ofNanos(System.nanoTime() - start));
       PushReport.write(request.buildDirectory(), result);
       return result;

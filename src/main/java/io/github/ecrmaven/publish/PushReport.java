@@ -43,6 +43,7 @@ public final class PushReport {
     json.put("registryId", result.registryId());
     json.put("region", result.region());
     json.put("pushedAt", result.pushedAt() == null ? null : result.pushedAt().toString());
+    json.put("imageManifestMediaType", result.manifestMediaType());
 
     Files.createDirectories(buildDirectory);
     writeAtomically(buildDirectory.resolve(JSON_FILE), JSON.writeValueAsString(json) + "\n");

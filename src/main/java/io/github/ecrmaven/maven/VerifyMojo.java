@@ -1,0 +1,131 @@
+package io.github.ecrmaven.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.ecr.ImageTag;
+import io.github.ecrmaven.ecr.RepositoryName;
+import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.publish.PublishException;
+import io.github.ecrmaven.publish.PushReport;
+import io.github.ecrmaven.publish.Verification;
+import io.github.ecrmaven.publish.VerifyRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks that ECR lists an image as it was pushed: reads {@code target/ecr-image.json} of an earlier
+ * {@code ecr:push}, or takes a digest and tags, and checks them against {@code DescribeImages},
+ * including the manifest media type the report records.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
+public class VerifyMojo extends AbstractEcrMojo {
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Skips this goal only (property {@code ecr.verify.skip}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.verify.skip", defaultValue = "false")
+  Boolean verifySkip;
+
+  /**
+   * What to check: {@code <digest>} (property {@code ecr.verify.digest}), a digest to check against the
+   * configured repository and tags, or {@code <report>} (property {@code ecr.verify.report}), the push
+   * report to read, by default {@code target/ecr-image.json}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  VerifyParameters verify;
+
+  @Override
+  String goal() {
+    return "verify";
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    try {
+      if (shouldSkip(verifySkip)) {
+        return;
+      }
+      new Verification(new MavenBuildLog(getLog())).verify(verifyRequest());
+    } catch (ConfigurationException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (PublishException e) {
+      throw failure(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted while verifying the image", e);
+    }
+  }
+
+  private VerifyRequest verifyRequest() throws ConfigurationException {
+    ParameterLookup lookup = lookup();
+    VerifyParameters parameters = verify == null ? new VerifyParameters() : verify;
+    String digest = lookup.string("ecr.verify.digest", parameters.digest, null);
+    if (digest != null && !digest.isBlank()) {
+      if (!DIGEST.matcher(digest.trim()).matches()) {
+        throw new ConfigurationException(
+            "Invalid <verify><digest> (ecr.verify.digest) '" + digest + "': give a manifest digest, sha256: and 64"
+                + " lowercase hexadecimal digits, such as the content of target/ecr-image.digest.");
+      }
+      TargetImage target = targetImage();
+      return new VerifyRequest(target.repository(), target.registryId(),
+          target.registry().map(registry -> registry.region()), digest.trim(), target.tags(), Optional.empty(),
+          awsSettings());
+    }
+    Path report = Path.of(lookup.string("ecr.verify.report", parameters.report,
+        Path.of(project.getBuild().getDirectory(), PushReport.JSON_FILE).toString()));
+    return fromReport(report);
+  }
+
+  private VerifyRequest fromReport(Path report) throws ConfigurationException {
+    if (!Files.isRegularFile(report)) {
+      throw new ConfigurationException(
+          "No push report at " + report + ": run ecr:push first (mvn deploy, or mvn package ecr:push), or give a"
+              + " digest with <verify><digest> (ecr.verify.digest).");
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(report.toFile());
+    } catch (IOException e) {
+      throw new ConfigurationException("Failed to read the push report " + report + ": " + e.getMessage(), e);
+    }
+    List<ImageTag> tags = new ArrayList<>();
+    for (JsonNode tag : json.path("tags")) {
+      tags.add(ImageTag.parse(tag.asText(), "the push report " + report));
+    }
+    String digest = json.path("imageDigest").asText("");
+    if (!DIGEST.matcher(digest).matches() || tags.isEmpty()) {
+      throw new ConfigurationException(
+          "Invalid push report " + report + ": it has no valid imageDigest or no tags. Run ecr:push again.");
+    }
+    return new VerifyRequest(
+        RepositoryName.parse(json.path("repositoryName").asText(null), "the push report " + report),
+        optionalText(json, "registryId"),
+        optionalText(json, "region"),
+        digest,
+        tags,
+        optionalText(json, "imageManifestMediaType"),
+        awsSettings());
+  }
+
+  private static Optional<String> optionalText(JsonNode json, String field) {
+    JsonNode value = json.get(field);
+    return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+  }
+}

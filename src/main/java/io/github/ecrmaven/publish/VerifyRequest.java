@@ -1,0 +1,28 @@
+package io.github.ecrmaven.publish;
+
+import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.ecr.ImageTag;
+import io.github.ecrmaven.ecr.RepositoryName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@code ecr:verify} checks: that a repository lists a digest under every tag, with the expected
+ * manifest media type.
+ *
+ * @param repository the repository
+ * @param registryId the registry's account, or empty for the caller's own
+ * @param registryRegion the region the push report or reference names, or empty
+ * @param digest the manifest digest
+ * @param tags the tags that must point at the digest
+ * @param manifestMediaType the expected manifest media type, or empty to accept any
+ * @param aws how to reach AWS
+ */
+public record VerifyRequest(
+    RepositoryName repository,
+    Optional<String> registryId,
+    Optional<String> registryRegion,
+    String digest,
+    List<ImageTag> tags,
+    Optional<String> manifestMediaType,
+    AwsSettings aws) {}
