@@ -19,6 +19,8 @@ assert entrypoint.last() == 'io.github.ecrmaven.examples.hello.HelloService' : "
 assert config.get('config').get('ExposedPorts').has('8080/tcp')
 assert config.get('config').get('Env').collect { it.asText() }.contains('APP_MODE=print')
 assert config.get('config').get('Labels').get('team').asText() == 'platform'
+// The creation time comes from the parent's project.build.outputTimestamp.
+assert config.get('created').asText().startsWith('2026-12-04T00:00:00') : "created ${config.get('created')}"
 
 def report = build.pushReport('.')
 def output = build.runImage(report.get('image').asText() + '@' + report.get('imageDigest').asText())

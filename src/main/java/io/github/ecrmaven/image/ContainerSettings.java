@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param ports exposed ports, such as {@code 8080}, {@code 8080/udp} or {@code 9000-9002}
  * @param environment environment variables of the container
  * @param labels image labels
+ * @param creationTime the image's creation time, or empty for the time of the build, which changes the
+ *     digest on every build
  */
 public record ContainerSettings(
     Optional<String> mainClass,
@@ -24,12 +26,24 @@ public record ContainerSettings(
     List<String> args,
     List<String> ports,
     Map<String, String> environment,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Optional<java.time.Instant> creationTime) {
   private static final Pattern CLASS_NAME =
       Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)*"
           + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp))?");
+
+  /** Creates settings whose image has the fixed creation time of the epoch, as Jib's default. */
+  public ContainerSettings(
+      Optional<String> mainClass,
+      List<String> jvmFlags,
+      List<String> args,
+      List<String> ports,
+      Map<String, String> environment,
+      Map<String, String> labels) {
+    this(mainClass, jvmFlags, args, ports, environment, labels, Optional.of(java.time.Instant.EPOCH));
+  }
 
   public ContainerSettings {
     jvmFlags = List.copyOf(jvmFlags);

@@ -131,7 +131,7 @@ public final class JibImageBuilder {
     ContainerSettings container = image.container();
     JibContainerBuilder builder = java.toContainerBuilder()
         .setFormat(ImageFormat.Docker)
-        .setCreationTime(Instant.EPOCH)
+        .setCreationTime(container.creationTime().orElseGet(Instant::now))
         .setProgramArguments(container.args())
         .setExposedPorts(Ports.parse(container.ports()));
     container.environment().forEach(builder::addEnvironmentVariable);

@@ -71,7 +71,7 @@ public class BuildMojo extends AbstractEcrMojo {
               ImageParameters.baseImage(lookup, from, project),
               ProjectInputs.layers(project, session.getProjects()),
               ProjectInputs.manifestMainClass(project),
-              ImageParameters.containerSettings(lookup, container),
+              ImageParameters.containerSettings(lookup, container, project, getLog()),
               Path.of(project.getBuild().getDirectory()));
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog())).build(request);

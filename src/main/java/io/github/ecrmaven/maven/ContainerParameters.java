@@ -51,4 +51,13 @@ public class ContainerParameters {
    * @since 0.1.0
    */
   Map<String, String> labels;
+
+  /**
+   * The image's creation time (property {@code ecr.container.creationTime}): {@code EPOCH}, an ISO 8601
+   * date and time, or {@code USE_CURRENT_TIMESTAMP}, which changes the digest on every build. Default: the
+   * project's {@code project.build.outputTimestamp}, else the epoch.
+   *
+   * @since 0.1.0
+   */
+  String creationTime;
 }

@@ -17,12 +17,26 @@ final class ImageParameters {
     return lookup.string("ecr.from.image", parameters.image, ProjectInputs.defaultBaseImage(project));
   }
 
+  private static Optional<java.time.Instant> creationTime(
+      ParameterLookup lookup, ContainerParameters parameters, MavenProject project,
+      org.apache.maven.plugin.logging.Log log) throws ConfigurationException {
+    Optional<java.time.Instant> creationTime = CreationTime.resolve(
+        lookup.string("ecr.container.creationTime", parameters.creationTime, null),
+        project.getProperties().getProperty("project.build.outputTimestamp"));
+    if (creationTime.isEmpty()) {
+      log.warn("<container><creationTime> is " + CreationTime.CURRENT + ": the image digest changes on every build,"
+          + " even when nothing else does.");
+    }
+    return creationTime;
+  }
+
   /**
    * Resolves and validates the container settings.
    *
    * @throws ConfigurationException naming the parameter and the rejected value
    */
-  static ContainerSettings containerSettings(ParameterLookup lookup, ContainerParameters container)
+  static ContainerSettings containerSettings(
+      ParameterLookup lookup, ContainerParameters container, MavenProject project, org.apache.maven.plugin.logging.Log log)
       throws ConfigurationException {
     ContainerParameters parameters = container == null ? new ContainerParameters() : container;
     try {
@@ -34,7 +48,8 @@ final class ImageParameters {
               lookup.list("ecr.container.args", parameters.args, List.of()),
               lookup.list("ecr.container.ports", parameters.ports, List.of()),
               environment,
-              labels)
+              labels,
+              creationTime(lookup, parameters, project, log))
           .validate();
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException(e.getMessage(), e);

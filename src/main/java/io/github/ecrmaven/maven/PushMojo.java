@@ -126,7 +126,7 @@ public class PushMojo extends AbstractRepositoryMojo {
         ImageParameters.baseImage(lookup, from, project),
         ProjectInputs.layers(project, session.getProjects()),
         ProjectInputs.manifestMainClass(project),
-        ImageParameters.containerSettings(lookup, container),
+        ImageParameters.containerSettings(lookup, container, project, getLog()),
         Path.of(project.getBuild().getDirectory()));
   }
 }
