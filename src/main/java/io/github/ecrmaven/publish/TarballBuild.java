@@ -77,7 +77,8 @@ public final class TarballBuild {
 
   /**
    * Returns the base image's access: with a token of its region when it is in ECR, reached through the
-   * target's registry endpoint when it is in the target's registry, else anonymous.
+   * registry endpoint override when it is in the target's registry (or no target registry is named),
+   * else anonymous.
    */
   private RegistryAccess baseImageAccess(BuildRequest request, ImageReference baseImage)
       throws ConfigurationException, EcrAccessException {
@@ -88,9 +89,10 @@ public final class TarballBuild {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), Optional.of(ecrRegistry.get().region()));
     RegistryCredential credential = AuthorizationTokens.shared().get(EcrClients.get(region, request.aws()));
+    // Without a full target reference, the registry endpoint override names the one ECR registry in use.
     boolean inTargetRegistry = request.target().registry()
         .map(registry -> registry.host().equalsIgnoreCase(baseImage.getRegistry()))
-        .orElse(false);
+        .orElse(true);
     String reference = inTargetRegistry && request.target().registryEndpoint().isPresent()
         ? ImageReference.of(request.target().registryEndpoint().get(), baseImage.getRepository(),
             baseImage.getQualifier()).toString()
