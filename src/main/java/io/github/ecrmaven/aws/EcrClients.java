@@ -155,9 +155,9 @@ public final class EcrClients {
   }
 
   /**
-   * Returns the base credentials (the named profile alone when one is configured, so that environment
-   * variables cannot silently replace the identity the POM names, else the SDK's default chain), and
-   * on top of them the assumed role when one is configured.
+   * Returns the credentials: the named profile alone when one is configured, else the SDK's default
+   * chain, so that environment variables cannot silently replace the identity the POM names. A configured
+   * role is assumed on top of them.
    */
   private static AwsCredentialsProvider credentials(String region, AwsSettings settings) {
     AwsCredentialsProvider base = settings.profile().isPresent()

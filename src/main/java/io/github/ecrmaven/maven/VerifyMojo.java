@@ -42,7 +42,7 @@ public class VerifyMojo extends AbstractEcrMojo {
   Boolean verifySkip;
 
   /**
-   * What to check: {@code <digest>} (property {@code ecr.verify.digest}), a digest to check against the
+   * The image to check: {@code <digest>} (property {@code ecr.verify.digest}), a digest to check against the
    * configured repository and tags, or {@code <report>} (property {@code ecr.verify.report}), the push
    * report to read, by default {@code target/ecr-image.json}.
    *

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code ecr:verify} checks: that a repository lists a digest under every tag, with the expected
- * manifest media type.
+ * The image {@code ecr:verify} checks: a repository, a digest that must be listed under every tag, and
+ * the expected manifest media type.
  *
  * @param repository the repository
  * @param registryId the registry's account, or empty for the caller's own

@@ -62,8 +62,8 @@ final class RegistryInventory {
       try {
         manifest = manifest(repository, tag);
       } catch (IOException e) {
-        // Distribution returns 500 for a tag that a concurrent push is writing at this moment; the
-        // tag is listed once the write completes, as on ECR.
+        // Distribution returns 500 for a tag that a concurrent push is writing at this moment. The tag
+        // is listed once the write completes, as on ECR.
         continue;
       }
       if (manifest.isPresent()) {
