@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 public final class EcrClients {
   private static final Map<ClientKey, EcrClient> CLIENTS = new ConcurrentHashMap<>();
-  private static final Map<ClientKey, AwsCredentialsProvider> PROVIDERS = new ConcurrentHashMap<>();
   private static final Set<ClientKey> REPORTED_SOURCES = ConcurrentHashMap.newKeySet();
 
   private EcrClients() {}
@@ -101,32 +100,39 @@ public final class EcrClients {
   }
 
   /**
-   * Returns, once per client, a description of where its credentials come from, such as the SDK's
-   * name of the environment variable provider or the assumed role, and empty afterwards. It never
-   * contains a secret. Call it after the client's first successful call, so that it costs no request.
+   * Returns, once per client, a description of where its credentials come from, such as "environment
+   * variables" or the assumed role, and empty afterwards. It never contains a secret. For the default
+   * chain it names the first source the chain would use, in the chain's order.
    */
   public static Optional<String> credentialSourceToReport(String region, AwsSettings settings) {
-    ClientKey key = new ClientKey(region, settings);
-    AwsCredentialsProvider provider = PROVIDERS.get(key);
-    if (provider == null || !REPORTED_SOURCES.add(key)) {
+    if (!REPORTED_SOURCES.add(new ClientKey(region, settings))) {
       return Optional.empty();
     }
-    String source = providerName(provider);
-    if (settings.role().isPresent()) {
-      AssumedRole role = settings.role().get();
-      return Optional.of("role " + role.roleArn() + " (session " + role.sessionName() + "), assumed with "
-          + settings.profile().map(profile -> "profile " + profile).orElse("the default chain") + " through "
-          + source);
-    }
-    return Optional.of(settings.profile().map(profile -> "profile " + profile + " (" + source + ")").orElse(source));
+    String base = settings.profile().map(profile -> "profile " + profile).orElseGet(EcrClients::defaultChainSource);
+    return Optional.of(settings.role()
+        .map(role -> "role " + role.roleArn() + " (session " + role.sessionName() + "), assumed with " + base)
+        .orElse(base));
   }
 
-  private static String providerName(AwsCredentialsProvider provider) {
-    try {
-      return provider.resolveCredentials().providerName().orElse(provider.getClass().getSimpleName());
-    } catch (RuntimeException e) {
-      return provider.getClass().getSimpleName();
+  private static String defaultChainSource() {
+    if (System.getProperty("aws.accessKeyId") != null) {
+      return "the aws.accessKeyId system property";
     }
+    if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
+      return "environment variables (AWS_ACCESS_KEY_ID)";
+    }
+    if (System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") != null) {
+      return "web identity (AWS_WEB_IDENTITY_TOKEN_FILE)";
+    }
+    String profile = Optional.ofNullable(System.getenv("AWS_PROFILE")).orElse("default");
+    if (ProfileFile.defaultProfileFile().profile(profile).isPresent()) {
+      return "profile " + profile + " of the shared AWS config files";
+    }
+    if (System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") != null
+        || System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null) {
+      return "container credentials";
+    }
+    return "the instance profile";
   }
 
   private static ApacheHttpClient.Builder httpClient(AwsSettings settings) {
@@ -138,7 +144,6 @@ public final class EcrClients {
   private static EcrClient build(ClientKey key) {
     AwsSettings settings = key.settings();
     AwsCredentialsProvider credentials = credentials(key.region(), settings);
-    PROVIDERS.put(key, credentials);
     EcrClientBuilder builder =
         EcrClient.builder()
             .region(Region.of(key.region()))

@@ -80,9 +80,9 @@ public final class ImageVerifier {
       throws EcrAccessException {
     if (image.isEmpty()) {
       return new EcrAccessException(
-          "Verification failed: ECR does not list the pushed image " + digest + " in repository "
-              + repository.name() + " after " + timeLimit.toSeconds() + " s. Check the repository's"
-              + " lifecycle policy and whether another process deletes images.");
+          "Verification failed: ECR does not list the image " + digest + " in repository " + repository.name()
+              + " after " + timeLimit.toSeconds() + " s. Check the digest and the repository; if the image was"
+              + " pushed, check the repository's lifecycle policy and whether another process deletes images.");
     }
     StringBuilder message = new StringBuilder("Verification failed for repository " + repository.name() + ":");
     for (ImageTag tag : missing) {

@@ -50,8 +50,10 @@ public record PolicyDocument(String origin, String text, JsonNode json) {
     try {
       json = JSON.readTree(text);
     } catch (JsonProcessingException e) {
+      // Jackson's message can quote the whole input; the line and column are enough to find the problem.
+      String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\R.*", "");
       throw new ConfigurationException(
-          "Invalid JSON in " + parameter + " (" + origin + "): " + e.getOriginalMessage() + " at line "
+          "Invalid JSON in " + parameter + " (" + origin + "): " + reason + " at line "
               + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ".",
           e);
     }

@@ -125,7 +125,7 @@ public record RepositorySettings(
       throw new ConfigurationException(
           "<imageTagMutabilityExclusionFilters> (ecr.imageTagMutabilityExclusionFilters) apply only with"
               + " <imageTagMutability> IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION, not with "
-              + mutability.map(Object::toString).orElse("no <imageTagMutability>") + ".");
+              + mutability.map(Object::toString).orElse("the default MUTABLE") + ".");
     }
     return checked;
   }

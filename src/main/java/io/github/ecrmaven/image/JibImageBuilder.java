@@ -86,11 +86,17 @@ public final class JibImageBuilder {
       JibContainer container = builder.containerize(containerizer);
       return new BuiltImage(container.getDigest().toString(), container.getImageId().toString());
     } catch (RegistryUnauthorizedException e) {
+      if (String.valueOf(e.getImageReference()).contains(ImageReferences.repositoryOf(image.baseImage().reference()))) {
+        throw new ImageBuildException(
+            "The registry of the base image " + image.baseImage().reference() + " from <from><image>"
+                + " (ecr.from.image) rejected the request: " + e.getMessage() + ". A base image in ECR is pulled"
+                + " with an ECR token when <from><image> names it by its ECR host (with <registryEndpoint> for a"
+                + " VPC endpoint); a base image in another registry is pulled anonymously.",
+            e);
+      }
       throw new ImageBuildException(
           "The registry rejected the credentials for " + e.getImageReference() + ": " + e.getMessage()
-              + ". For ECR, check that the principal may call"
-              + " ecr:GetAuthorizationToken and push to this repository; for the base image, check that it is"
-              + " public or in the same ECR registry.",
+              + ". Check that the principal may call ecr:GetAuthorizationToken and push to this repository.",
           e);
     } catch (RegistryException e) {
       if (String.valueOf(e.getMessage()).contains(image.baseImage().reference())) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -184,6 +185,16 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   MojoExecutionException failure(Exception e) {
     getLog().debug("ecr:" + goal() + " failed", e);
     return new MojoExecutionException(e.getMessage());
+  }
+
+  /**
+   * Turns a configuration problem into the build failure Maven shows, with the message alone: it names
+   * the parameter, the value and the fix, and a parser's own wording would only repeat it. The cause goes
+   * to the debug log.
+   */
+  MojoFailureException configurationFailure(ConfigurationException e) {
+    getLog().debug("ecr:" + goal() + " configuration problem", e);
+    return new MojoFailureException(e.getMessage());
   }
 
   static boolean booleanValue(ParameterLookup lookup, String property, Boolean pomValue)

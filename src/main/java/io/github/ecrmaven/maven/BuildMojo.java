@@ -76,7 +76,7 @@ public class BuildMojo extends AbstractEcrMojo {
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog())).build(request);
     } catch (ConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw configurationFailure(e);
     } catch (PublishException e) {
       throw failure(e);
     } catch (InterruptedException e) {

@@ -57,7 +57,7 @@ public class CreateRepositoryMojo extends AbstractRepositoryMojo {
       EnsuredRepository repository = new Publisher(new MavenBuildLog(getLog())).ensureRepository(request);
       getLog().info("Repository ready: " + repository.repositoryUri());
     } catch (ConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw configurationFailure(e);
     } catch (PublishException e) {
       throw failure(e);
     }

@@ -96,7 +96,7 @@ public class PushMojo extends AbstractRepositoryMojo {
           "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
               + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));
     } catch (ConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw configurationFailure(e);
     } catch (PublishException e) {
       throw failure(e);
     } catch (InterruptedException e) {

@@ -64,7 +64,7 @@ public class VerifyMojo extends AbstractEcrMojo {
       }
       new Verification(new MavenBuildLog(getLog())).verify(verifyRequest());
     } catch (ConfigurationException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw configurationFailure(e);
     } catch (PublishException e) {
       throw failure(e);
     } catch (InterruptedException e) {
