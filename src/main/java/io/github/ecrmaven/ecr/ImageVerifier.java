@@ -81,7 +81,8 @@ public final class ImageVerifier {
     if (image.isEmpty()) {
       return new EcrAccessException(
           "Verification failed: ECR does not list the image " + digest + " in repository " + repository.name()
-              + " after " + timeLimit.toSeconds() + " s. Check the digest and the repository; if the image was"
+              + " after " + String.format(java.util.Locale.ROOT, "%.1f", timeLimit.toMillis() / 1000.0)
+              + " s. Check the digest and the repository; if the image was"
               + " pushed, check the repository's lifecycle policy and whether another process deletes images.");
     }
     StringBuilder message = new StringBuilder("Verification failed for repository " + repository.name() + ":");

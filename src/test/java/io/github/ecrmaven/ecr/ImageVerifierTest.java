@@ -79,6 +79,6 @@ class ImageVerifierTest {
         () -> new ImageVerifier(client, BuildLog.silent(), Duration.ofMillis(600))
             .verify(repository, missing, List.of(new ImageTag("1"))));
 
-    assertTrue(e.getMessage().contains("does not list the pushed image " + missing), e.getMessage());
+    assertTrue(e.getMessage().contains("does not list the image " + missing), e.getMessage());
   }
 }
