@@ -143,6 +143,8 @@ class RepositorySettingsTest {
   void invalidPolicyJsonIsRejected() {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> policies("{\"rules\": [", null));
     assertTrue(e.getMessage().contains("Invalid JSON in <lifecyclePolicy> (ecr.lifecyclePolicy)"), e.getMessage());
+    assertFalse(e.getMessage().contains("[Source"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("at line 1, column 12."), e.getMessage());
   }
 
   @Test
