@@ -68,7 +68,7 @@ public class BuildMojo extends AbstractEcrMojo {
           new BuildRequest(
               targetImage(),
               awsSettings(),
-              ImageParameters.baseImage(lookup, from, project),
+              BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
               ProjectInputs.layers(project, session.getProjects()),
               ProjectInputs.manifestMainClass(project),
               ImageParameters.containerSettings(lookup, container, project, getLog()),

@@ -123,7 +123,7 @@ public class PushMojo extends AbstractRepositoryMojo {
         RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create")),
         repositorySettings(),
         updateRepositorySettingsValue(),
-        ImageParameters.baseImage(lookup, from, project),
+        BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
         ProjectInputs.layers(project, session.getProjects()),
         ProjectInputs.manifestMainClass(project),
         ImageParameters.containerSettings(lookup, container, project, getLog()),

@@ -4,6 +4,7 @@ import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ContainerSettings;
+import io.github.ecrmaven.image.RegistryAccess;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ import java.util.Optional;
  *
  * @param target the image name and tags the tarball records
  * @param aws how to reach AWS when the base image is in ECR
- * @param baseImage the base image reference
+ * @param baseImage the base image reference, with the credential for its registry from Maven's
+ *     {@code settings.xml} when one is configured (a base image in ECR gets an ECR token instead)
  * @param layers the application's files
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
  * @param container the container settings
@@ -21,7 +23,7 @@ import java.util.Optional;
 public record BuildRequest(
     TargetImage target,
     AwsSettings aws,
-    String baseImage,
+    RegistryAccess baseImage,
     ApplicationLayers layers,
     Optional<String> manifestMainClass,
     ContainerSettings container,

@@ -6,6 +6,7 @@ import io.github.ecrmaven.ecr.RepositorySettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ContainerSettings;
+import io.github.ecrmaven.image.RegistryAccess;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ import java.util.Optional;
  * @param repositorySettings the configured repository settings, for a new repository and to compare an
  *     existing one with
  * @param updateRepositorySettings whether to change differing settings of an existing repository
- * @param baseImage the base image reference
+ * @param baseImage the base image reference, with the credential for its registry from Maven's
+ *     {@code settings.xml} when one is configured (a base image in ECR gets an ECR token instead)
  * @param layers the application's files
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
  * @param container the container settings
@@ -30,7 +32,7 @@ public record PublishRequest(
     RepositoryCreation repositoryCreation,
     RepositorySettings repositorySettings,
     boolean updateRepositorySettings,
-    String baseImage,
+    RegistryAccess baseImage,
     ApplicationLayers layers,
     Optional<String> manifestMainClass,
     ContainerSettings container,

@@ -51,7 +51,7 @@ public final class Publisher {
     Optional<EcrRegistry> targetRegistry = request.target().registry();
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), targetRegistry.map(EcrRegistry::region));
-    ImageReference baseImage = parseBaseImage(request.baseImage());
+    ImageReference baseImage = parseBaseImage(request.baseImage().reference());
     String mainClass =
         MainClassResolver.resolve(
             request.container().mainClass(),
@@ -83,7 +83,7 @@ public final class Publisher {
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
       log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
-      RegistryAccess base = baseImageAccess(baseImage, registryHost, pushHost, region, credential);
+      RegistryAccess base = baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, credential);
       BuiltImage built = push(request, pushHost + "/" + request.target().repository(), tags, mainClass, base,
           credential, ensured.isEmpty());
       EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request);
@@ -201,10 +201,11 @@ public final class Publisher {
 
   /**
    * Chooses the base image's credential: the target's token when the base image is in the same
-   * registry or another ECR registry of the same region (one token covers both), else anonymous.
+   * registry or another ECR registry of the same region (one token covers both), else the configured
+   * one from settings.xml, if any.
    */
-  private static RegistryAccess baseImageAccess(
-      ImageReference baseImage, String targetHost, String pushHost, String region, RegistryCredential credential) {
+  private static RegistryAccess baseImageAccess(RegistryAccess configured, ImageReference baseImage, String targetHost,
+      String pushHost, String region, RegistryCredential credential) {
     String host = baseImage.getRegistry();
     boolean sameRegistry = host.equalsIgnoreCase(targetHost) || host.equalsIgnoreCase(pushHost);
     boolean sameRegionEcr = EcrRegistry.parse(host).map(registry -> registry.region().equals(region)).orElse(false);
@@ -216,9 +217,9 @@ public final class Publisher {
     if (sameRegionEcr) {
       return RegistryAccess.withCredential(baseImage.toString(), credential.username(), credential.password());
     }
-    // NOTE: base images in ECR registries of other regions, or in private non-ECR registries, are
-    // pulled anonymously for now.
-    return RegistryAccess.anonymous(baseImage.toString());
+    // NOTE: a base image in an ECR registry of another region gets no token yet, only a credential
+    // from settings.xml.
+    return configured;
   }
 
   private static void deleteStaleReports(PublishRequest request) throws PublishException {

@@ -49,7 +49,7 @@ public final class TarballBuild {
    * @throws InterruptedException when the build is interrupted
    */
   public BuiltImage build(BuildRequest request) throws ConfigurationException, PublishException, InterruptedException {
-    ImageReference baseImage = Publisher.parseBaseImage(request.baseImage());
+    ImageReference baseImage = Publisher.parseBaseImage(request.baseImage().reference());
     String mainClass =
         MainClassResolver.resolve(
             request.container().mainClass(), request.manifestMainClass(), request.layers(), log);
@@ -78,13 +78,13 @@ public final class TarballBuild {
   /**
    * Returns the base image's access: with a token of its region when it is in ECR, reached through the
    * registry endpoint override when it is in the target's registry (or no target registry is named),
-   * else anonymous.
+   * else with the credential from settings.xml, if any.
    */
   private RegistryAccess baseImageAccess(BuildRequest request, ImageReference baseImage)
       throws ConfigurationException, EcrAccessException {
     Optional<EcrRegistry> ecrRegistry = EcrRegistry.parse(baseImage.getRegistry());
     if (ecrRegistry.isEmpty()) {
-      return RegistryAccess.anonymous(baseImage.toString());
+      return request.baseImage();
     }
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), Optional.of(ecrRegistry.get().region()));

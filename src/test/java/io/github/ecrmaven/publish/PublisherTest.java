@@ -16,6 +16,7 @@ import io.github.ecrmaven.ecr.RepositorySettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ContainerSettings;
+import io.github.ecrmaven.image.RegistryAccess;
 import io.github.ecrmaven.localecr.LocalEcr;
 import io.github.ecrmaven.localecr.LocalEcrClients;
 import io.github.ecrmaven.localecr.SharedLocalEcr;
@@ -81,7 +82,7 @@ class PublisherTest {
         creation,
         settings,
         false,
-        base,
+        RegistryAccess.anonymous(base),
         layers,
         Optional.empty(),
         new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of()),
@@ -250,7 +251,7 @@ class PublisherTest {
         TargetImage.resolve(canonicalHost + "/" + repository + ":stable", null, List.of("1"), null,
             ecr.registryHost()),
         base.aws(), base.repositoryCreation(), base.repositorySettings(), false,
-        canonicalHost + "/" + SharedLocalEcr.BASE_IMAGE, base.layers(), base.manifestMainClass(), base.container(),
+        RegistryAccess.anonymous(canonicalHost + "/" + SharedLocalEcr.BASE_IMAGE), base.layers(), base.manifestMainClass(), base.container(),
         buildDirectory);
 
     PublishResult result = new Publisher(BuildLog.silent()).publish(request);
