@@ -52,7 +52,6 @@ public final class TestHttpProxy implements AutoCloseable {
   private static final int HEAD_TIMEOUT_MILLIS = 30_000;
   /** How long the proxy waits for more bytes of a forwarded request's response. */
   private static final int RESPONSE_TIMEOUT_MILLIS = 60_000;
-  private static final int THREADS = 16;
   private static final System.Logger LOG = System.getLogger(TestHttpProxy.class.getName());
 
   private final ServerSocket serverSocket;
@@ -63,16 +62,42 @@ public final class TestHttpProxy implements AutoCloseable {
   private final AtomicInteger forwardedRequests = new AtomicInteger();
   private final AtomicInteger authenticationFailures = new AtomicInteger();
   private final List<String> targets = new CopyOnWriteArrayList<>();
+  private volatile java.nio.file.Path recordFile;
 
   private TestHttpProxy(ServerSocket serverSocket, String expectedAuthorization) {
     this.serverSocket = serverSocket;
     this.expectedAuthorization = expectedAuthorization;
     AtomicInteger threadNumber = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+    // Unbounded, because each tunnel holds two threads for its whole life: a fixed pool deadlocks
+    // when a client such as Jib opens more tunnels than the pool has threads.
+    this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "test-http-proxy-" + threadNumber.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  /**
+   * Appends a line for every tunnel the proxy opens ({@code CONNECT host:port}) and every request it
+   * forwards ({@code FORWARD host:port}) to {@code file}, so that another class loader or process can
+   * check the traffic, such as an invoker build's verify script.
+   */
+  public TestHttpProxy recordTo(java.nio.file.Path file) {
+    this.recordFile = file;
+    return this;
+  }
+
+  private synchronized void record(String line) {
+    java.nio.file.Path file = recordFile;
+    if (file == null) {
+      return;
+    }
+    try {
+      java.nio.file.Files.writeString(file, line + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Failed to record '" + line + "' in " + file + ": " + e);
+    }
   }
 
   /** Starts a proxy without authentication on 127.0.0.1 and {@code port}, 0 for any free port. */
@@ -218,6 +243,7 @@ public final class TestHttpProxy implements AutoCloseable {
     }
     try (target) {
       connectTunnels.incrementAndGet();
+      record("CONNECT " + authority);
       new HttpMessageHead("HTTP/1.1 200 Connection established", List.of()).write(out);
       out.flush();
       client.setSoTimeout(0);
@@ -277,6 +303,7 @@ public final class TestHttpProxy implements AutoCloseable {
     try (upstream) {
       upstream.setSoTimeout(RESPONSE_TIMEOUT_MILLIS);
       forwardedRequests.incrementAndGet();
+      record("FORWARD " + uri.getHost() + ":" + port);
       OutputStream upstreamOut = upstream.getOutputStream();
       request.rewrite(method + " " + target + " " + version, HOP_BY_HOP_HEADERS,
               List.of(Map.entry("Connection", "close")))
