@@ -76,9 +76,9 @@ public final class TarballBuild {
   }
 
   /**
-   * Returns the base image's access: with a token of its region when it is in ECR, reached through the
-   * registry endpoint override when it is in the target's registry (or no target registry is named),
-   * else with the credential from settings.xml, if any.
+   * Returns the base image's access. A base image in ECR gets a token of its region, and it is reached
+   * through the registry endpoint override when it is in the target's registry or no target registry is
+   * named. Any other base image keeps the credential from settings.xml, if any.
    */
   private RegistryAccess baseImageAccess(BuildRequest request, ImageReference baseImage)
       throws ConfigurationException, EcrAccessException {
