@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Builds ECR clients once per (region, endpoint, profile) and shares them across the modules and
- * threads of a build, because building a client costs far more than a call.
+ * Builds ECR clients once per region and AWS settings (endpoints, profile, role, proxy) and shares them
+ * across the modules and threads of a build, because building a client costs far more than a call.
  *
  * <p>The clients live as long as the plugin's class loader, which Maven keeps for the whole build.
  */

@@ -91,7 +91,8 @@ public final class JibImageBuilder {
             "The registry of the base image " + image.baseImage().reference() + " from <from><image>"
                 + " (ecr.from.image) rejected the request: " + e.getMessage() + ". A base image in ECR is pulled"
                 + " with an ECR token when <from><image> names it by its ECR host (with <registryEndpoint> for a"
-                + " VPC endpoint); a base image in another registry is pulled anonymously.",
+                + " VPC endpoint). A base image in another registry is pulled with the user name and password of"
+                + " the settings.xml <server> whose id is its registry host, or anonymously.",
             e);
       }
       throw new ImageBuildException(

@@ -3,6 +3,7 @@ package io.github.ecrmaven.maven;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.publish.PublishException;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -185,6 +186,34 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   MojoExecutionException failure(Exception e) {
     getLog().debug("ecr:" + goal() + " failed", e);
     return new MojoExecutionException(e.getMessage());
+  }
+
+  /** The work of a goal after its skip checks. */
+  interface GoalWork {
+    void run()
+        throws ConfigurationException, PublishException, InterruptedException, MojoExecutionException,
+            MojoFailureException;
+  }
+
+  /**
+   * Runs a goal: skips it as {@link #shouldSkip} decides, else runs {@code work} and turns its failures
+   * into Maven's: configuration problems into {@link MojoFailureException}, runtime failures into
+   * {@link MojoExecutionException}.
+   */
+  void runGoal(Boolean goalSkip, GoalWork work) throws MojoExecutionException, MojoFailureException {
+    try {
+      if (shouldSkip(goalSkip)) {
+        return;
+      }
+      work.run();
+    } catch (ConfigurationException e) {
+      throw configurationFailure(e);
+    } catch (PublishException e) {
+      throw failure(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted while running ecr:" + goal(), e);
+    }
   }
 
   /**

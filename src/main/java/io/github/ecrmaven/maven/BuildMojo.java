@@ -1,8 +1,6 @@
 package io.github.ecrmaven.maven;
 
-import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.publish.BuildRequest;
-import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.TarballBuild;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -59,10 +57,7 @@ public class BuildMojo extends AbstractEcrMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    try {
-      if (shouldSkip(buildSkip)) {
-        return;
-      }
+    runGoal(buildSkip, () -> {
       ParameterLookup lookup = lookup();
       BuildRequest request =
           new BuildRequest(
@@ -75,13 +70,6 @@ public class BuildMojo extends AbstractEcrMojo {
               Path.of(project.getBuild().getDirectory()));
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog())).build(request);
-    } catch (ConfigurationException e) {
-      throw configurationFailure(e);
-    } catch (PublishException e) {
-      throw failure(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("Interrupted while building the image", e);
-    }
+    });
   }
 }

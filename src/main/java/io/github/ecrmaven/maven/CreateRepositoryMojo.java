@@ -1,10 +1,8 @@
 package io.github.ecrmaven.maven;
 
-import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.EcrRegistry;
 import io.github.ecrmaven.ecr.EnsuredRepository;
 import io.github.ecrmaven.ecr.TargetImage;
-import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.Publisher;
 import io.github.ecrmaven.publish.RepositoryRequest;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,10 +34,7 @@ public class CreateRepositoryMojo extends AbstractRepositoryMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    try {
-      if (shouldSkip(createRepositorySkip)) {
-        return;
-      }
+    runGoal(createRepositorySkip, () -> {
       if (session.isOffline()) {
         throw new MojoFailureException(
             "ecr:create-repository cannot run in offline mode (-o): it calls the ECR API. Run the build without"
@@ -56,10 +51,6 @@ public class CreateRepositoryMojo extends AbstractRepositoryMojo {
               updateRepositorySettingsValue());
       EnsuredRepository repository = new Publisher(new MavenBuildLog(getLog())).ensureRepository(request);
       getLog().info("Repository ready: " + repository.repositoryUri());
-    } catch (ConfigurationException e) {
-      throw configurationFailure(e);
-    } catch (PublishException e) {
-      throw failure(e);
-    }
+    });
   }
 }

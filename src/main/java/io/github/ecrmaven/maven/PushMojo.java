@@ -2,7 +2,6 @@ package io.github.ecrmaven.maven;
 
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.RepositoryCreation;
-import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.PublishRequest;
 import io.github.ecrmaven.publish.PublishResult;
 import io.github.ecrmaven.publish.Publisher;
@@ -79,10 +78,7 @@ public class PushMojo extends AbstractRepositoryMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    try {
-      if (shouldSkip(pushSkip)) {
-        return;
-      }
+    runGoal(pushSkip, () -> {
       if (session.isOffline()) {
         throw new MojoFailureException(
             "ecr:push cannot run in offline mode (-o): it calls the ECR API and pushes to the registry."
@@ -95,14 +91,7 @@ public class PushMojo extends AbstractRepositoryMojo {
       getLog().info(
           "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
               + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));
-    } catch (ConfigurationException e) {
-      throw configurationFailure(e);
-    } catch (PublishException e) {
-      throw failure(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("Interrupted while publishing the image", e);
-    }
+    });
   }
 
   private void deleteStaleReports() throws MojoExecutionException {

@@ -6,7 +6,6 @@ import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.ImageTag;
 import io.github.ecrmaven.ecr.RepositoryName;
 import io.github.ecrmaven.ecr.TargetImage;
-import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.PushReport;
 import io.github.ecrmaven.publish.Verification;
 import io.github.ecrmaven.publish.VerifyRequest;
@@ -58,19 +57,9 @@ public class VerifyMojo extends AbstractEcrMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    try {
-      if (shouldSkip(verifySkip)) {
-        return;
-      }
+    runGoal(verifySkip, () -> {
       new Verification(new MavenBuildLog(getLog())).verify(verifyRequest());
-    } catch (ConfigurationException e) {
-      throw configurationFailure(e);
-    } catch (PublishException e) {
-      throw failure(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("Interrupted while verifying the image", e);
-    }
+    });
   }
 
   private VerifyRequest verifyRequest() throws ConfigurationException {
