@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The ECR operations of the local ECR API, from a parsed JSON request to a JSON response. It runs
  * the repository and image operations itself and passes the others to
- * {@link RepositorySettingsOperations} and {@link CreationTemplates}.
+ * {@link RepositorySettingsOperations}, {@link ImageManifestOperations} and {@link CreationTemplates}.
  */
 final class EcrOperations {
 
@@ -27,6 +27,7 @@ final class EcrOperations {
   private final Path registryRepositories;
   private final RepositorySettingsOperations settings;
   private final CreationTemplates templates;
+  private final ImageManifestOperations manifests;
 
   /**
    * @param registryHost the front's {@code host:port}, used in repository URIs
@@ -45,6 +46,7 @@ final class EcrOperations {
     this.registryRepositories = registryRepositories;
     this.settings = new RepositorySettingsOperations(state, mapper);
     this.templates = new CreationTemplates(state, mapper);
+    this.manifests = new ImageManifestOperations(state, inventory, mapper);
   }
 
   /** Runs one operation after the registry ID and access checks of {@link AccessFaults}. */
@@ -59,6 +61,10 @@ final class EcrOperations {
         return describeRepositories(request);
       case "DescribeImages":
         return describeImages(request);
+      case "BatchGetImage":
+        return manifests.batchGetImage(request);
+      case "PutImage":
+        return manifests.putImage(request);
       case "DeleteRepository":
         return deleteRepository(request);
       case "PutImageTagMutability":

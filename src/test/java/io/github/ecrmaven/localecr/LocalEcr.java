@@ -380,6 +380,16 @@ public final class LocalEcr implements AutoCloseable {
     state.accessFaults().load(new ObjectMapper().readTree(file.toFile()));
   }
 
+  /**
+   * Makes {@code BatchGetImage} in {@code repository} report every tag as not found while
+   * {@code stale} is true, as a read that ran just before another build pushed would. Pushes still
+   * meet the repository's real tags, so a test can play the race between a client's tag check and
+   * its push.
+   */
+  public void staleManifestReads(String repository, boolean stale) {
+    state.staleManifestReads(repository, stale);
+  }
+
   /** Removes every fault that {@link #denyAction} and the other fault methods added. */
   public void clearFaults() {
     state.accessFaults().clear();

@@ -99,6 +99,7 @@ final class LocalEcrState {
   private final Map<String, Instant> manifestPushTimes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
   private final AtomicLong registryBytesReceived = new AtomicLong();
+  private final java.util.Set<String> staleManifestReads = ConcurrentHashMap.newKeySet();
   /** The most recent authenticated API calls, oldest first, at most {@link #MAX_RECORDED_CALLS}. */
   private final java.util.Deque<LocalEcr.ApiCall> recentCalls = new java.util.ArrayDeque<>();
   private final Principals principals;
@@ -118,6 +119,19 @@ final class LocalEcrState {
     this.recordsDirectory = recordsDirectory;
     this.startedAt = clock.instant();
     this.principals = new Principals(clock);
+  }
+
+  /** Makes {@code BatchGetImage} in {@code repository} find no tag, or stop doing so. */
+  void staleManifestReads(String repository, boolean stale) {
+    if (stale) {
+      staleManifestReads.add(repository);
+    } else {
+      staleManifestReads.remove(repository);
+    }
+  }
+
+  boolean hasStaleManifestReads(String repository) {
+    return staleManifestReads.contains(repository);
   }
 
   Principals principals() {

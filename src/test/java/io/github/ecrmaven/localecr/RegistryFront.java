@@ -410,7 +410,7 @@ final class RegistryFront implements AutoCloseable {
     return parameters;
   }
 
-  private static String sha256Digest(byte[] content) {
+  static String sha256Digest(byte[] content) {
     try {
       byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(content);
       return "sha256:" + java.util.HexFormat.of().formatHex(hash);

@@ -90,6 +90,46 @@ final class RegistryInventory {
     return images;
   }
 
+  /** A manifest exactly as the registry stores it, for {@code BatchGetImage}. */
+  record StoredManifest(String digest, String mediaType, byte[] content) {}
+
+  /** The registry's response to a manifest upload. */
+  record ManifestUpload(int status, String body) {}
+
+  /** Reads the manifest that a tag or digest names, or empty if the repository has none. */
+  Optional<StoredManifest> storedManifest(String repository, String reference) throws IOException {
+    HttpResponse<byte[]> response =
+        get("/v2/" + repository + "/manifests/" + reference, MANIFEST_TYPES);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    requireOk(response, "read manifest " + reference + " of " + repository);
+    String digest = response.headers().firstValue("Docker-Content-Digest").orElse(reference);
+    String mediaType = response.headers().firstValue("Content-Type").orElse("");
+    return Optional.of(new StoredManifest(digest, mediaType, response.body()));
+  }
+
+  /**
+   * Uploads a manifest under a tag or its digest. Distribution returns 201 when it stored the
+   * manifest, and 400 when a blob it refers to is missing from the repository.
+   */
+  ManifestUpload putManifest(String repository, String reference, String mediaType, byte[] content)
+      throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(registry.resolve("/v2/" + repository + "/manifests/" + reference))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", mediaType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+            .build();
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new ManifestUpload(response.statusCode(), response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while uploading manifest " + reference + " of " + repository, e);
+    }
+  }
+
   private record Manifest(String digest, String mediaType, JsonNode content) {
     boolean isIndex() {
       return content.has("manifests");
