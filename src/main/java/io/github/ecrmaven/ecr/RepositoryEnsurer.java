@@ -44,7 +44,15 @@ public final class RepositoryEnsurer {
     if (existing.isPresent()) {
       log.debug("Repository " + name + " exists: " + existing.get().repositoryUri());
       new RepositorySettingsCheck(client, log).check(existing.get(), settings, update);
-      return Optional.of(toEnsured(existing.get(), false));
+      EnsuredRepository ensured = toEnsured(existing.get(), false);
+      if (update && settings.imageTagMutability().isPresent()) {
+        // The check has just changed the tag mutability to the configured one, if it differed.
+        TagMutabilityRules configured =
+            new TagMutabilityRules(settings.imageTagMutability().get().toString(), settings.exclusionFilters());
+        ensured = new EnsuredRepository(ensured.name(), ensured.registryId(), ensured.repositoryUri(), false,
+            configured);
+      }
+      return Optional.of(ensured);
     }
     switch (creation) {
       case REQUIRE:
@@ -182,6 +190,7 @@ public final class RepositoryEnsurer {
         new RepositoryName(repository.repositoryName()),
         repository.registryId(),
         repository.repositoryUri(),
-        created);
+        created,
+        TagMutabilityRules.of(repository));
   }
 }

@@ -10,6 +10,7 @@ import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.localecr.LocalEcr;
 import io.github.ecrmaven.localecr.LocalEcrClients;
 import io.github.ecrmaven.localecr.SharedLocalEcr;
+import io.github.ecrmaven.testing.RecordingLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,11 +96,11 @@ class RepositoryEnsurerTest {
 
     ensure(name, settings("IMMUTABLE", List.of(), true, null, null, Map.of("team", "payments"), LIFECYCLE, null), false);
 
-    assertEquals(4, log.warnings.size(), log.warnings.toString());
-    assertTrue(log.warnings.get(0).contains("<imageTagMutability> MUTABLE, but the configuration asks for IMMUTABLE"),
-        log.warnings.get(0));
-    assertTrue(log.warnings.stream().allMatch(warning -> warning.contains("<updateRepositorySettings>")),
-        log.warnings.toString());
+    assertEquals(4, log.warnings().size(), log.warnings().toString());
+    assertTrue(log.warnings().get(0).contains("<imageTagMutability> MUTABLE, but the configuration asks for IMMUTABLE"),
+        log.warnings().get(0));
+    assertTrue(log.warnings().stream().allMatch(warning -> warning.contains("<updateRepositorySettings>")),
+        log.warnings().toString());
     Repository unchanged = describe(name);
     assertEquals("MUTABLE", unchanged.imageTagMutabilityAsString());
     assertFalse(unchanged.imageScanningConfiguration().scanOnPush());
@@ -119,8 +120,8 @@ class RepositoryEnsurerTest {
     assertEquals(Map.of("team", "payments"), tags(updated));
     assertEquals(LIFECYCLE, client.getLifecyclePolicy(request -> request.repositoryName(name.value()))
         .lifecyclePolicyText());
-    assertEquals(5, log.infos.stream().filter(info -> info.startsWith("Updated ")).count(), log.infos.toString());
-    assertTrue(log.warnings.isEmpty(), log.warnings.toString());
+    assertEquals(5, log.infos().stream().filter(info -> info.startsWith("Updated ")).count(), log.infos().toString());
+    assertTrue(log.warnings().isEmpty(), log.warnings().toString());
   }
 
   @Test
@@ -130,8 +131,8 @@ class RepositoryEnsurerTest {
 
     ensure(name, settings(null, List.of(), null, "KMS", null, Map.of(), null, null), true);
 
-    assertEquals(1, log.warnings.size(), log.warnings.toString());
-    assertTrue(log.warnings.get(0).contains("ECR cannot change this setting in place"), log.warnings.get(0));
+    assertEquals(1, log.warnings().size(), log.warnings().toString());
+    assertTrue(log.warnings().get(0).contains("ECR cannot change this setting in place"), log.warnings().get(0));
     assertEquals("AES256", describe(name).encryptionConfiguration().encryptionTypeAsString());
   }
 
@@ -146,7 +147,7 @@ class RepositoryEnsurerTest {
     ensure(name, settings(null, List.of(), null, null, null, Map.of(), reformatted, null), true);
 
     assertEquals(puts, ecr.apiCallCount("PutLifecyclePolicy"));
-    assertTrue(log.warnings.isEmpty(), log.warnings.toString());
+    assertTrue(log.warnings().isEmpty(), log.warnings().toString());
   }
 
   @Test
@@ -186,29 +187,5 @@ class RepositoryEnsurerTest {
 
   private static long totalCalls() {
     return ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  /** Keeps the messages a run logs, by level. */
-  private static final class RecordingLog implements BuildLog {
-    final List<String> infos = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-
-    @Override
-    public void info(String message) {
-      infos.add(message);
-    }
-
-    @Override
-    public void debug(String message) {}
-
-    @Override
-    public void warn(String message) {
-      warnings.add(message);
-    }
-
-    @Override
-    public boolean isDebugEnabled() {
-      return false;
-    }
   }
 }
