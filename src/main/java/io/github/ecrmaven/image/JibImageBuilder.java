@@ -13,12 +13,16 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.http.ResponseException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.BuildLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -30,6 +34,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class JibImageBuilder {
   private static final String TOOL_NAME = "ecr-maven-plugin";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BuildLog log;
   private final Path applicationCache;
@@ -100,6 +105,10 @@ public final class JibImageBuilder {
               + ". Check that the principal may call ecr:GetAuthorizationToken and push to this repository.",
           e);
     } catch (RegistryException e) {
+      Optional<String> tagRejection = tagRejection(e);
+      if (tagRejection.isPresent()) {
+        throw new TagRejectedException(tagRejection.get(), e);
+      }
       if (String.valueOf(e.getMessage()).contains(image.baseImage().reference())) {
         // Jib's message continues with the HTTP request and response on further lines.
         String reason = e.getMessage().lines().findFirst().orElse("").replace("because: other: ", "because: ")
@@ -117,6 +126,26 @@ public final class JibImageBuilder {
     } catch (IOException | CacheDirectoryCreationException e) {
       throw new ImageBuildException("Failed to build the image: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns the registry's message when it rejected a manifest with {@code TAG_INVALID}. Jib reports
+   * every 400 response to a manifest push as a registry that may not support the manifest format, so
+   * the registry's own error is read from the HTTP response among the causes.
+   */
+  private static Optional<String> tagRejection(RegistryException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResponseException response && response.getStatusCode() == 400
+          && String.valueOf(response.getContent()).contains("TAG_INVALID")) {
+        try {
+          JsonNode error = JSON.readTree(response.getContent()).path("errors").path(0);
+          return Optional.of(error.path("code").asText("TAG_INVALID") + ": " + error.path("message").asText(""));
+        } catch (IOException parseFailure) {
+          return Optional.of("TAG_INVALID");
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private JibContainerBuilder containerBuilder(ApplicationImage image)

@@ -9,7 +9,9 @@ import io.github.ecrmaven.ecr.AuthorizationTokens;
 import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EcrRegistry;
 import io.github.ecrmaven.ecr.EnsuredRepository;
+import io.github.ecrmaven.ecr.ImageManifests;
 import io.github.ecrmaven.ecr.ImageTag;
+import io.github.ecrmaven.ecr.ImmutableTagException;
 import io.github.ecrmaven.ecr.ImageVerifier;
 import io.github.ecrmaven.ecr.RegistryCredential;
 import io.github.ecrmaven.ecr.RepositoryCreation;
@@ -21,10 +23,13 @@ import io.github.ecrmaven.image.ImageBuildException;
 import io.github.ecrmaven.image.JibImageBuilder;
 import io.github.ecrmaven.image.MainClassResolver;
 import io.github.ecrmaven.image.RegistryAccess;
+import io.github.ecrmaven.image.TagRejectedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
@@ -84,9 +89,23 @@ public final class Publisher {
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
       log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
       RegistryAccess base = baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, credential);
-      BuiltImage built = push(request, pushHost + "/" + request.target().repository(), tags, mainClass, base,
-          credential, ensured.isEmpty());
+      ApplicationImage application = new ApplicationImage(base, request.layers(), mainClass, request.container());
+      JibImageBuilder builder = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"));
+
+      // Before any manifest is written: where do the tags point now? A repository that ECR creates on
+      // push has no tags yet.
+      ImageManifests manifests = new ImageManifests(client);
+      TagCheck.Result checked = ensured.isPresent()
+          ? new TagCheck(manifests, log).check(ensured.get(), request.target().tags(), application,
+              builder, request.buildDirectory())
+          : new TagCheck.Result(TagPlan.pushAll(request.target().tags()), Optional.empty());
+      TagPlan plan = checked.plan();
+      BuiltImage built = plan.toPush().isEmpty()
+          ? checked.localBuild().orElseThrow()
+          : push(request, builder, application, pushHost + "/" + request.target().repository(), plan, credential,
+              ensured, manifests);
       EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request);
+      plan.logOutcome(repository, built.digest(), log);
 
       VerifiedImage verified =
           new ImageVerifier(client, log).verify(repository, built.digest(), request.target().tags());
@@ -138,17 +157,19 @@ public final class Publisher {
     }
   }
 
-  private BuiltImage push(PublishRequest request, String image, List<String> tags, String mainClass,
-      RegistryAccess baseImage, RegistryCredential credential, boolean createdOnPush) throws ImageBuildException,
-      EcrAccessException, InterruptedException {
-    ApplicationImage application = new ApplicationImage(baseImage, request.layers(), mainClass, request.container());
+  private BuiltImage push(PublishRequest request, JibImageBuilder builder, ApplicationImage application, String image,
+      TagPlan plan, RegistryCredential credential, Optional<EnsuredRepository> ensured, ImageManifests manifests)
+      throws ImageBuildException, EcrAccessException, InterruptedException {
+    List<String> tags = plan.toPush().stream().map(ImageTag::value).toList();
     RegistryAccess target =
         RegistryAccess.withCredential(image + ":" + tags.get(0), credential.username(), credential.password());
     try {
-      return new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
-          .push(application, target, tags.subList(1, tags.size()));
+      return builder.push(application, target, tags.subList(1, tags.size()));
+    } catch (TagRejectedException e) {
+      throw tagTakenDuringPush(manifests, ensured, plan, e);
     } catch (ImageBuildException e) {
-      if (createdOnPush && String.valueOf(e.getMessage()).contains("does not exist")) {
+      String message = String.valueOf(e.getMessage());
+      if (ensured.isEmpty() && message.contains("does not exist")) {
         throw new EcrAccessException(
             "ECR did not create repository " + request.target().repository() + " on push: no repository creation"
                 + " template for CREATE_ON_PUSH has a prefix that matches it (" + e.getMessage() + "). Create one,"
@@ -159,6 +180,32 @@ public final class Publisher {
       }
       throw e;
     }
+  }
+
+  /**
+   * Explains a push that ECR rejected because an immutable tag points at another image, which happens
+   * when another build pushed that tag after the tag check. The message lists which tags moved
+   * since the check.
+   */
+  private static ImmutableTagException tagTakenDuringPush(ImageManifests manifests,
+      Optional<EnsuredRepository> ensured, TagPlan plan, TagRejectedException cause) throws EcrAccessException {
+    if (ensured.isEmpty()) {
+      return new ImmutableTagException("The registry rejected a tag of a repository that ECR created on push: "
+          + cause.getMessage() + ". Push under a tag that does not exist yet.", cause);
+    }
+    EnsuredRepository repository = ensured.get();
+    // NOTE: tags this push wrote before ECR rejected another one are reported, not moved back.
+    Map<ImageTag, String> now = manifests.tagDigests(repository, plan.toPush());
+    String moved = now.keySet().stream()
+        .filter(tag -> !now.get(tag).equals(plan.previousDigests().get(tag)))
+        .map(tag -> tag + " (now " + now.get(tag) + ")")
+        .collect(Collectors.joining(", "));
+    return new ImmutableTagException(
+        "ECR rejected the push to repository " + repository.name() + ": " + cause.getMessage() + " This happens"
+            + " when another build pushes the tag between this build's tag check and its push. Tags that point at another image than before this push,"
+            + " whoever moved them: " + (moved.isEmpty() ? "none" : moved) + ". Check which pipelines push these"
+            + " tags, and push under a tag that does not exist yet.",
+        cause);
   }
 
   /** Returns the registry host: the one a full reference names, else the repository's, else the token's. */
