@@ -4,7 +4,8 @@ def build = InvokerBuild.of(basedir)
 // Read first: the checks below make API calls of their own.
 def calls = build.apiCallsDuringBuild()
 assert calls == ['DescribeRepositories', 'CreateRepository', 'GetAuthorizationToken', 'DescribeImages',
-    'DescribeImages'] : "API calls: ${calls}"
+    'DescribeImages', 'DescribeRepositories', 'BatchGetImage', 'BatchGetImage', 'PutImage', 'DescribeImages'] :
+    "API calls: ${calls}"
 
 def config = build.verifyPushed('.', ['2.1.0', 'stable'])
 
@@ -29,5 +30,8 @@ assert output.contains('deploy-lifecycle 2.1.0') : "container output: ${output}"
 assert build.buildLog().contains('Pushed ' + report.get('image').asText() + '@sha256:')
 assert report.get('imageManifestMediaType').asText() == 'application/vnd.docker.distribution.manifest.v2+json'
 assert build.buildLog().count('Verified with DescribeImages') == 2
+assert build.manifestDigest(report.get('image').asText() + ':promoted') == report.get('imageDigest').asText()
+assert build.buildLog().contains('Tagged ' + report.get('image').asText() + '@' + report.get('imageDigest').asText()
+    + ' with promoted')
 build.verifyNoPasswordInBuildLog()
 return true

@@ -1,21 +1,12 @@
 package io.github.ecrmaven.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.ConfigurationException;
-import io.github.ecrmaven.ecr.ImageTag;
-import io.github.ecrmaven.ecr.RepositoryName;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.publish.PushReport;
 import io.github.ecrmaven.publish.Verification;
 import io.github.ecrmaven.publish.VerifyRequest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,8 +20,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class VerifyMojo extends AbstractEcrMojo {
-  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Skips this goal only (property {@code ecr.verify.skip}).
@@ -67,7 +56,7 @@ public class VerifyMojo extends AbstractEcrMojo {
     VerifyParameters parameters = verify == null ? new VerifyParameters() : verify;
     String digest = lookup.string("ecr.verify.digest", parameters.digest, null);
     if (digest != null && !digest.isBlank()) {
-      if (!DIGEST.matcher(digest.trim()).matches()) {
+      if (!PushReportFile.DIGEST.matcher(digest.trim()).matches()) {
         throw new ConfigurationException(
             "Invalid <verify><digest> (ecr.verify.digest) '" + digest + "': give a manifest digest, sha256: and 64"
                 + " lowercase hexadecimal digits, such as the content of target/ecr-image.digest.");
@@ -83,38 +72,8 @@ public class VerifyMojo extends AbstractEcrMojo {
   }
 
   private VerifyRequest fromReport(Path report) throws ConfigurationException {
-    if (!Files.isRegularFile(report)) {
-      throw new ConfigurationException(
-          "No push report at " + report + ": run ecr:push first (mvn deploy, or mvn package ecr:push), or give a"
-              + " digest with <verify><digest> (ecr.verify.digest).");
-    }
-    JsonNode json;
-    try {
-      json = JSON.readTree(report.toFile());
-    } catch (IOException e) {
-      throw new ConfigurationException("Failed to read the push report " + report + ": " + e.getMessage(), e);
-    }
-    List<ImageTag> tags = new ArrayList<>();
-    for (JsonNode tag : json.path("tags")) {
-      tags.add(ImageTag.parse(tag.asText(), "the push report " + report));
-    }
-    String digest = json.path("imageDigest").asText("");
-    if (!DIGEST.matcher(digest).matches() || tags.isEmpty()) {
-      throw new ConfigurationException(
-          "Invalid push report " + report + ": it has no valid imageDigest or no tags. Run ecr:push again.");
-    }
-    return new VerifyRequest(
-        RepositoryName.parse(json.path("repositoryName").asText(null), "the push report " + report),
-        optionalText(json, "registryId"),
-        optionalText(json, "region"),
-        digest,
-        tags,
-        optionalText(json, "imageManifestMediaType"),
-        awsSettings());
-  }
-
-  private static Optional<String> optionalText(JsonNode json, String field) {
-    JsonNode value = json.get(field);
-    return value == null || value.isNull() || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());
+    PushReportFile read = PushReportFile.read(report, "give a digest with <verify><digest> (ecr.verify.digest)");
+    return new VerifyRequest(read.repository(), read.registryId(), read.region(), read.digest(), read.tags(),
+        read.manifestMediaType(), awsSettings());
   }
 }

@@ -92,10 +92,11 @@ public final class Publisher {
       ApplicationImage application = new ApplicationImage(base, request.layers(), mainClass, request.container());
       JibImageBuilder builder = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"));
 
-      // Before any manifest is written: where do the tags point now? A repository that ECR creates on
-      // push has no tags yet.
+      // Before any manifest is written: where do the tags point now? A repository that this build
+      // created, or that ECR creates on push, has no tags yet.
+      ensured.ifPresent(repository -> TagPlan.warnSingleUseTags(repository, request.target().tags(), log));
       ImageManifests manifests = new ImageManifests(client);
-      TagCheck.Result checked = ensured.isPresent()
+      TagCheck.Result checked = ensured.isPresent() && !ensured.get().created()
           ? new TagCheck(manifests, log).check(ensured.get(), request.target().tags(), application,
               builder, request.buildDirectory())
           : new TagCheck.Result(TagPlan.pushAll(request.target().tags()), Optional.empty());

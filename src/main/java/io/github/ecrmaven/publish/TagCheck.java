@@ -48,7 +48,6 @@ final class TagCheck {
    */
   Result check(EnsuredRepository repository, List<ImageTag> tags, ApplicationImage image, JibImageBuilder builder,
       Path buildDirectory) throws EcrAccessException, ImageBuildException, InterruptedException {
-    TagPlan.warnSingleUseTags(repository, tags, log);
     Map<ImageTag, String> current = manifests.tagDigests(repository, tags);
     if (!TagPlan.needsNewDigest(repository.tagRules(), current)) {
       return new Result(TagPlan.plan(repository, tags, current, Optional.empty()), Optional.empty());

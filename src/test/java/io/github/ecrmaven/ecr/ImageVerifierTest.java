@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.cloud.tools.jib.api.Containerizer;
-import com.google.cloud.tools.jib.api.Jib;
-import com.google.cloud.tools.jib.api.RegistryImage;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.localecr.LocalEcr;
 import io.github.ecrmaven.localecr.LocalEcrClients;
 import io.github.ecrmaven.localecr.SharedLocalEcr;
+import io.github.ecrmaven.testing.ScratchImages;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,12 +28,7 @@ class ImageVerifierTest {
   }
 
   private static String pushImage(String repository, String tag, String label) throws Exception {
-    String reference = ecr.registryHost() + "/" + repository + ":" + tag;
-    return Jib.fromScratch()
-        .addLabel("variant", label)
-        .containerize(Containerizer.to(RegistryImage.named(reference).addCredential("AWS", ecr.issueRegistryPassword())))
-        .getDigest()
-        .toString();
+    return ScratchImages.push(ecr, repository, tag, label);
   }
 
   private static EnsuredRepository createRepository() {

@@ -116,6 +116,11 @@ public final class InvokerBuild {
     return byDigest.config();
   }
 
+  /** Returns the manifest digest that skopeo reads for an image reference, such as {@code host/repo:tag}. */
+  public String manifestDigest(String imageReference) throws IOException {
+    return localEcr.inspect(imageReference).manifestDigest();
+  }
+
   /** Returns what {@code DescribeRepositories} lists for a repository. */
   public Repository describeRepository(String name) {
     return localEcr.describeRepository(name);
