@@ -41,6 +41,8 @@ final class AccessFaults {
   private final List<DenyRule> denyRules = new CopyOnWriteArrayList<>();
   private final Set<String> unusableKmsKeys = new CopyOnWriteArraySet<>();
   private final Set<String> otherAccountRegistries = new CopyOnWriteArraySet<>();
+  private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> throttledCalls =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Denies {@code action} (for example {@code CreateRepository} or {@code ecr:PutImage}) on the
@@ -71,8 +73,18 @@ final class AccessFaults {
     otherAccountRegistries.add(registryId);
   }
 
+  /**
+   * Rejects the next {@code times} calls of {@code operation} on {@code repository} ({@code *} for
+   * calls without a repository) with {@code ThrottlingException}, as ECR does when a caller exceeds
+   * its request rate.
+   */
+  void throttle(String operation, String repository, int times) {
+    throttledCalls.put(operation + " " + repository, new java.util.concurrent.atomic.AtomicInteger(times));
+  }
+
   /** Removes every fault. */
   void clear() {
+    throttledCalls.clear();
     denyRules.clear();
     unusableKmsKeys.clear();
     otherAccountRegistries.clear();
@@ -123,6 +135,10 @@ final class AccessFaults {
     }
     if (repositories.isEmpty()) {
       repositories.add("*");
+    }
+    java.util.concurrent.atomic.AtomicInteger throttled = throttledCalls.get(operation + " " + repositories.get(0));
+    if (throttled != null && throttled.getAndDecrement() > 0) {
+      throw EcrApiException.badRequest("ThrottlingException", "Rate exceeded");
     }
 
     if (!account.matches("[0-9]{12}")) {

@@ -390,6 +390,53 @@ public final class LocalEcr implements AutoCloseable {
     state.staleManifestReads(repository, stale);
   }
 
+  /**
+   * Makes the registry respond to {@code times} requests to {@code repository} with {@code status}, such
+   * as 500, 503 or 429, and a {@code Retry-After} header when {@code retryAfterSeconds} is not null.
+   * Only requests whose method is {@code method} ({@code *} for any) and whose route after
+   * {@code /v2/<repository>/} starts with {@code routePrefix} (such as {@code blobs/uploads} or
+   * {@code manifests/}) count. A negative {@code times} makes the fault persistent.
+   */
+  public void failRegistryRequests(String repository, String method, String routePrefix, int status,
+      Integer retryAfterSeconds, int times) {
+    state.registryFaults().add(new RegistryFaults.Rule(RegistryFaults.Action.STATUS, method, routePrefix,
+        repository, status, Optional.ofNullable(retryAfterSeconds), times, 0));
+  }
+
+  /**
+   * Makes the registry close the connection in the middle of the next {@code times} blob uploads to
+   * {@code repository}, after reading part of the uploaded content.
+   */
+  public void resetBlobUploads(String repository, int times) {
+    state.registryFaults().add(new RegistryFaults.Rule(RegistryFaults.Action.RESET, "PATCH", "blobs/uploads",
+        repository, 0, Optional.empty(), times, 0));
+    state.registryFaults().add(new RegistryFaults.Rule(RegistryFaults.Action.RESET, "PUT", "blobs/uploads",
+        repository, 0, Optional.empty(), times, 0));
+  }
+
+  /**
+   * Expires the registry password of the request after {@code requestsBefore} requests to
+   * {@code repository} passed, so that a push loses its token halfway.
+   */
+  public void expireTokenDuringPush(String repository, int requestsBefore) {
+    state.registryFaults().add(new RegistryFaults.Rule(RegistryFaults.Action.EXPIRE_TOKENS, "*", "",
+        repository, 0, Optional.empty(), 1, requestsBefore));
+  }
+
+  /**
+   * Rejects the next {@code times} calls of {@code operation} (such as {@code DescribeRepositories})
+   * on {@code repository} with {@code ThrottlingException}. Use {@code *} as the repository for calls
+   * that name none, such as {@code GetAuthorizationToken}.
+   */
+  public void throttleApiCalls(String operation, String repository, int times) {
+    state.accessFaults().throttle(operation, repository, times);
+  }
+
+  /** Removes the registry faults of {@code repository}. */
+  public void clearRegistryFaults(String repository) {
+    state.registryFaults().clear(repository);
+  }
+
   /** Removes every fault that {@link #denyAction} and the other fault methods added. */
   public void clearFaults() {
     state.accessFaults().clear();

@@ -92,4 +92,11 @@ public final class LocalEcrClients {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Returns the digest that {@code tag} points at in {@code repository}, read with {@code BatchGetImage}. */
+  public static java.util.Optional<String> tagDigest(EcrClient client, String repository, String tag) {
+    return client.batchGetImage(request -> request.repositoryName(repository)
+            .imageIds(software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageTag(tag).build()))
+        .images().stream().findFirst().map(image -> image.imageId().imageDigest());
+  }
 }

@@ -95,6 +95,7 @@ final class LocalEcrState {
   private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
   private final Map<String, CreationTemplates.Template> templates = new ConcurrentHashMap<>();
   private final AccessFaults accessFaults = new AccessFaults();
+  private final RegistryFaults registryFaults = new RegistryFaults();
   private final Map<String, Instant> passwordExpiries = new ConcurrentHashMap<>();
   private final Map<String, Instant> manifestPushTimes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
@@ -203,6 +204,15 @@ final class LocalEcrState {
     passwordExpiries.put(password, expiresAt);
     appendRecord("issued-passwords.log", password);
     return new IssuedPassword(password, expiresAt);
+  }
+
+  /** Makes an issued password expire now, as a token does at the end of its lifetime. */
+  void expirePassword(String password) {
+    passwordExpiries.computeIfPresent(password, (key, expiry) -> now());
+  }
+
+  RegistryFaults registryFaults() {
+    return registryFaults;
   }
 
   /** A registry password and the time it stops being accepted. */

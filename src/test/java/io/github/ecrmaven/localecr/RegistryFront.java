@@ -126,6 +126,15 @@ final class RegistryFront implements AutoCloseable {
         sendError(exchange, 404, "NOT_FOUND", "Not Found");
         return;
       }
+      Matcher matcher = REPOSITORY_PATH.matcher(path);
+      String repository = matcher.matches() ? matcher.group(1) : null;
+      String route = repository == null ? null : matcher.group(2);
+      Optional<RegistryFaults.Rule> fault =
+          state.registryFaults().take(exchange.getRequestMethod(), repository, route);
+      if (fault.isPresent() && applyFault(exchange, fault.get())) {
+        return;
+      }
+
       Optional<String> authError = checkAuthorization(exchange.getRequestHeaders());
       if (authError.isPresent()) {
         exchange
@@ -137,9 +146,6 @@ final class RegistryFront implements AutoCloseable {
         return;
       }
 
-      Matcher matcher = REPOSITORY_PATH.matcher(path);
-      String repository = matcher.matches() ? matcher.group(1) : null;
-      String route = repository == null ? null : matcher.group(2);
       if (repository != null && !isKnownOrCreatedOnPush(exchange, repository, route)) {
         return;
       }
@@ -172,25 +178,49 @@ final class RegistryFront implements AutoCloseable {
     }
   }
 
-  /** Returns why the request is not authorized, or empty if it carries a valid password. */
-  private Optional<String> checkAuthorization(Headers headers) {
+  /**
+   * Applies an injected fault and returns whether it sent the response. A token expiry only
+   * expires the request's password, so the usual authorization check then rejects it.
+   */
+  private boolean applyFault(HttpExchange exchange, RegistryFaults.Rule fault) throws IOException {
+    LOG.log(Level.INFO, "Injecting " + fault.action() + " into " + exchange.getRequestMethod() + " "
+        + exchange.getRequestURI());
+    switch (fault.action()) {
+      case EXPIRE_TOKENS:
+        requestPassword(exchange.getRequestHeaders()).ifPresent(state::expirePassword);
+        return false;
+      case RESET:
+        // Reading part of the body first puts the failure in the middle of the upload. Closing the
+        // exchange before any response header closes the connection.
+        exchange.getRequestBody().readNBytes(16 * 1024);
+        return true;
+      default:
+        fault.retryAfterSeconds().ifPresent(
+            seconds -> exchange.getResponseHeaders().set("Retry-After", Integer.toString(seconds)));
+        String code = fault.status() == 429 ? "TOOMANYREQUESTS" : "UNAVAILABLE";
+        sendError(exchange, fault.status(), code, "Injected fault: HTTP " + fault.status());
+        return true;
+    }
+  }
+
+  /** Returns the password of the request's Basic authorization, if it has one. */
+  private static Optional<String> requestPassword(Headers headers) {
     String authorization = headers.getFirst("Authorization");
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return Optional.of("Not Authorized");
+      return Optional.empty();
     }
-    String credentials;
     try {
-      credentials =
-          new String(
-              Base64.getDecoder().decode(authorization.substring(6).strip()),
-              StandardCharsets.UTF_8);
+      String credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+          StandardCharsets.UTF_8);
+      return credentials.startsWith("AWS:") ? Optional.of(credentials.substring(4)) : Optional.empty();
     } catch (IllegalArgumentException e) {
-      return Optional.of("Not Authorized");
+      return Optional.empty();
     }
-    if (!credentials.startsWith("AWS:")) {
-      return Optional.of("Not Authorized");
-    }
-    Optional<java.time.Instant> expiry = state.passwordExpiry(credentials.substring(4));
+  }
+
+  /** Returns why the request is not authorized, or empty if it carries a valid password. */
+  private Optional<String> checkAuthorization(Headers headers) {
+    Optional<java.time.Instant> expiry = requestPassword(headers).flatMap(state::passwordExpiry);
     if (expiry.isEmpty()) {
       return Optional.of("Not Authorized");
     }
@@ -199,6 +229,7 @@ final class RegistryFront implements AutoCloseable {
     }
     return Optional.empty();
   }
+
 
   /**
    * Returns whether the repository exists or this request created it. A push (a blob upload or a
