@@ -47,6 +47,21 @@ public final class AuthorizationTokens {
     }
   }
 
+  /**
+   * Replaces a credential that the registry rejected, such as a token that expired during a push, and
+   * returns the new one. When another thread has replaced it already, returns that one without a call.
+   *
+   * @throws EcrAccessException when ECR refuses the token request
+   */
+  public RegistryCredential refresh(EcrClient client, RegistryCredential rejected) throws EcrAccessException {
+    try {
+      return credentials.compute(client,
+          (key, cached) -> cached != null && !cached.password().equals(rejected.password()) ? cached : fetch(key));
+    } catch (TokenRequestFailure e) {
+      throw e.translated;
+    }
+  }
+
   private boolean isFresh(RegistryCredential cached) {
     return cached != null && cached.expiresAt().isAfter(Instant.now(clock).plus(REFRESH_MARGIN));
   }

@@ -84,6 +84,9 @@ final class EcrErrors {
       case "InvalidSignatureException":
       case "SignatureDoesNotMatch":
         return " The secret key does not match the access key, or the region is wrong: check both.";
+      case "ThrottlingException":
+        return " ECR kept throttling the call after the AWS SDK's retries, because the account exceeds the API's"
+            + " request rate: run fewer builds against the registry at once, or build again later.";
       case "ExpiredTokenException":
         return " The session credentials have expired: renew them (for example log in again) and rerun.";
       default:

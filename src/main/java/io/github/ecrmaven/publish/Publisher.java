@@ -88,8 +88,11 @@ public final class Publisher {
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
       log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
-      RegistryAccess base = baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, credential);
-      ApplicationImage application = new ApplicationImage(base, request.layers(), mainClass, request.container());
+      // The base image may use the target's token, so a refreshed token gives a new application image.
+      ApplicationImageFactory applicationFor = token -> new ApplicationImage(
+          baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, token), request.layers(),
+          mainClass, request.container());
+      ApplicationImage application = applicationFor.create(credential);
       JibImageBuilder builder = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"));
 
       // Before any manifest is written: where do the tags point now? A repository that this build
@@ -103,8 +106,8 @@ public final class Publisher {
       TagPlan plan = checked.plan();
       BuiltImage built = plan.toPush().isEmpty()
           ? checked.localBuild().orElseThrow()
-          : push(request, builder, application, pushHost + "/" + request.target().repository(), plan, credential,
-              ensured, manifests);
+          : push(request, builder, applicationFor, pushHost + "/" + request.target().repository(), plan,
+              credential, ensured, manifests, token -> AuthorizationTokens.shared().refresh(client, token));
       EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request);
       plan.logOutcome(repository, built.digest(), log);
 
@@ -158,14 +161,15 @@ public final class Publisher {
     }
   }
 
-  private BuiltImage push(PublishRequest request, JibImageBuilder builder, ApplicationImage application, String image,
-      TagPlan plan, RegistryCredential credential, Optional<EnsuredRepository> ensured, ImageManifests manifests)
+  private BuiltImage push(PublishRequest request, JibImageBuilder builder, ApplicationImageFactory applicationFor,
+      String image, TagPlan plan, RegistryCredential credential, Optional<EnsuredRepository> ensured,
+      ImageManifests manifests, PushAttempts.CredentialRefresh refresh)
       throws ImageBuildException, EcrAccessException, InterruptedException {
     List<String> tags = plan.toPush().stream().map(ImageTag::value).toList();
-    RegistryAccess target =
-        RegistryAccess.withCredential(image + ":" + tags.get(0), credential.username(), credential.password());
     try {
-      return builder.push(application, target, tags.subList(1, tags.size()));
+      return new PushAttempts(log).run(image, credential, token -> builder.push(applicationFor.create(token),
+          RegistryAccess.withCredential(image + ":" + tags.get(0), token.username(), token.password()),
+          tags.subList(1, tags.size())), refresh);
     } catch (TagRejectedException e) {
       throw tagTakenDuringPush(manifests, ensured, plan, e);
     } catch (ImageBuildException e) {
@@ -207,6 +211,11 @@ public final class Publisher {
             + " whoever moved them: " + (moved.isEmpty() ? "none" : moved) + ". Check which pipelines push these"
             + " tags, and push under a tag that does not exist yet.",
         cause);
+  }
+
+  /** Builds the application image with the base image access that a registry credential gives. */
+  private interface ApplicationImageFactory {
+    ApplicationImage create(RegistryCredential credential);
   }
 
   /** Returns the registry host: the one a full reference names, else the repository's, else the token's. */

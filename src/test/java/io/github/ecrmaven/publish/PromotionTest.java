@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 
 /** Adds tags to images in the local ECR through PutImage, as ecr:tag does. */
@@ -57,9 +56,7 @@ class PromotionTest {
   }
 
   private static Optional<String> digestOf(String repository, String tag) {
-    return client.batchGetImage(request -> request.repositoryName(repository)
-            .imageIds(ImageIdentifier.builder().imageTag(tag).build()))
-        .images().stream().findFirst().map(image -> image.imageId().imageDigest());
+    return LocalEcrClients.tagDigest(client, repository, tag);
   }
 
   @Test

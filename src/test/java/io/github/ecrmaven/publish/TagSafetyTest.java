@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 
 /**
  * Pushes to repositories of each tag mutability in the local ECR, whose registry rejects moving an
@@ -87,9 +86,7 @@ class TagSafetyTest {
   }
 
   private static Optional<String> digestOf(String repository, String tag) {
-    return client.batchGetImage(request -> request.repositoryName(repository)
-            .imageIds(ImageIdentifier.builder().imageTag(tag).build()))
-        .images().stream().findFirst().map(image -> image.imageId().imageDigest());
+    return LocalEcrClients.tagDigest(client, repository, tag);
   }
 
   @Test
