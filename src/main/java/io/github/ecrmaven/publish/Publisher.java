@@ -52,12 +52,8 @@ public final class Publisher {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), targetRegistry.map(EcrRegistry::region));
     ImageReference baseImage = parseBaseImage(request.baseImage().reference());
-    String mainClass =
-        MainClassResolver.resolve(
-            request.container().mainClass(),
-            request.manifestMainClass(),
-            request.layers(),
-            log);
+    Optional<String> mainClass =
+        MainClassResolver.resolveFor(request.container(), request.manifestMainClass(), request.layers(), log);
     deleteStaleReports(request);  // Again, for callers other than the Maven goal.
 
     EcrClient client = EcrClients.get(region, request.aws());
@@ -82,10 +78,12 @@ public final class Publisher {
       }
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
-      log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
       RegistryAccess base = baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, credential);
-      BuiltImage built = push(request, pushHost + "/" + request.target().repository(), tags, mainClass, base,
-          credential, ensured.isEmpty());
+      ApplicationImage application = new ApplicationImage(base, request.layers(), mainClass, request.container());
+      log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
+          + request.container().format() + " format)");
+      BuiltImage built = push(request, application, pushHost + "/" + request.target().repository(), tags, credential,
+          ensured.isEmpty());
       EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request);
 
       VerifiedImage verified =
@@ -138,10 +136,9 @@ public final class Publisher {
     }
   }
 
-  private BuiltImage push(PublishRequest request, String image, List<String> tags, String mainClass,
-      RegistryAccess baseImage, RegistryCredential credential, boolean createdOnPush) throws ImageBuildException,
-      EcrAccessException, InterruptedException {
-    ApplicationImage application = new ApplicationImage(baseImage, request.layers(), mainClass, request.container());
+  private BuiltImage push(PublishRequest request, ApplicationImage application, String image, List<String> tags,
+      RegistryCredential credential, boolean createdOnPush) throws ImageBuildException, EcrAccessException,
+      InterruptedException {
     RegistryAccess target =
         RegistryAccess.withCredential(image + ":" + tags.get(0), credential.username(), credential.password());
     try {
