@@ -116,6 +116,11 @@ public final class InvokerBuild {
     return byDigest.config();
   }
 
+  /** Reads an image's manifest and configuration from the local registry with skopeo. */
+  public Skopeo.Inspection inspect(String imageReference) throws IOException {
+    return localEcr.inspect(imageReference);
+  }
+
   /** Returns what {@code DescribeRepositories} lists for a repository. */
   public Repository describeRepository(String name) {
     return localEcr.describeRepository(name);
