@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  *
  * @param mainClass the configured main class, or empty to find it
  * @param jvmFlags flags passed to {@code java} before the main class
- * @param args program arguments passed after the main class, or after a configured entrypoint; with an
- *     inherited entrypoint an empty list keeps the base image's arguments too
+ * @param args program arguments passed after the main class or a configured entrypoint. With an inherited
+ *     entrypoint, an empty list keeps the base image's arguments too.
  * @param ports exposed ports, such as {@code 8080}, {@code 8080/udp} or {@code 9000-9002}
  * @param environment environment variables of the container
  * @param labels image labels
@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  *     digest on every build
  * @param entrypoint the command that replaces {@code java ... <mainClass>}, {@link #INHERIT} alone to
  *     keep the base image's entrypoint, or empty for the Java command
- * @param user the user the container runs as: a name or UID, optionally with a group or GID after a
- *     colon; empty keeps the base image's user
+ * @param user the user the container runs as, a name or UID, optionally with a group or GID after a
+ *     colon, or empty to keep the base image's user
  * @param workingDirectory the absolute working directory in the container; empty keeps the base image's
  * @param volumes absolute paths in the container that are declared as volumes
  * @param format the manifest and configuration format

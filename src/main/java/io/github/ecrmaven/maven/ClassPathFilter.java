@@ -8,7 +8,7 @@ import org.apache.maven.artifact.Artifact;
 
 /**
  * Decides which runtime dependencies stay off the image's class path, as Spring Boot's own packaging
- * does: optional dependencies, unless the project asks for them, and development-only tools. An image
+ * does: optional dependencies, unless the project requests them, and development-only tools. An image
  * that carries {@code spring-boot-devtools} runs it in production, with its live-reload server listening
  * on every interface, and {@code spring-boot-docker-compose} would try to start containers.
  */

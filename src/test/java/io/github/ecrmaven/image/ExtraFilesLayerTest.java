@@ -60,7 +60,7 @@ class ExtraFilesLayerTest {
     assertEquals("640", modes.get("/opt/app/bin/README"));
     assertEquals("711", modes.get("/opt/app/config"));
     assertEquals("600", modes.get("/opt/app/config/app.conf"));
-    // Both config rules match; the later one wins.
+    // Both config rules match, and the later one wins.
     assertEquals("700", modes.get("/opt/app/config/local"));
     assertEquals("600", modes.get("/opt/app/config/local/secret.conf"));
     assertFalse(modes.containsKey("/opt/app"), "the target directory itself gets no entry: " + modes.keySet());

@@ -21,7 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Checks the build plan Jib receives; nothing here contacts a registry. */
+/** Checks the build plan Jib receives, without contacting a registry. */
 class JibImageBuilderTest {
   @TempDir Path folder;
 
