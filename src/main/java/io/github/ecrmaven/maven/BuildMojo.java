@@ -12,10 +12,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Builds the image {@code ecr:push} would push into {@code target/ecr-image.tar}, a Docker-format
- * (or, with {@code <container><format>OCI</format>}, OCI-format) tarball that {@code podman load}
- * accepts, and writes
- * {@code target/ecr-build.json} with its digest and image ID. It makes no AWS call unless the base image
- * is in ECR.
+ * tarball that {@code podman load} and {@code docker load} accept, or an OCI image layout tarball with
+ * {@code <container><format>OCI</format>}, and writes {@code target/ecr-build.json} with its digest and
+ * image ID. It makes no AWS call unless the base image is in ECR.
  */
 @Mojo(
     name = "build",
