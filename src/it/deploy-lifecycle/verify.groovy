@@ -30,7 +30,7 @@ assert output.contains('deploy-lifecycle 2.1.0') : "container output: ${output}"
 assert build.buildLog().contains('Pushed ' + report.get('image').asText() + '@sha256:')
 assert report.get('imageManifestMediaType').asText() == 'application/vnd.docker.distribution.manifest.v2+json'
 assert build.buildLog().count('Verified with DescribeImages') == 2
-assert build.manifestDigest(report.get('image').asText() + ':promoted') == report.get('imageDigest').asText()
+assert build.inspect(report.get('image').asText() + ':promoted').manifestDigest() == report.get('imageDigest').asText()
 assert build.buildLog().contains('Tagged ' + report.get('image').asText() + '@' + report.get('imageDigest').asText()
     + ' with promoted')
 build.verifyNoPasswordInBuildLog()

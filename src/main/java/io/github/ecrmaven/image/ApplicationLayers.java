@@ -12,13 +12,29 @@ import java.util.List;
  * @param projectDependencies jars of other modules of the same reactor build
  * @param outputDirectory the build output directory ({@code target/classes}), which may not exist: its
  *     {@code .class} files go into the classes layer and every other file into the resources layer
+ * @param extraDirectories directories copied into the image in a layer above the classes
  */
 public record ApplicationLayers(
-    List<Path> dependencies, List<Path> snapshotDependencies, List<Path> projectDependencies, Path outputDirectory) {
+    List<Path> dependencies,
+    List<Path> snapshotDependencies,
+    List<Path> projectDependencies,
+    Path outputDirectory,
+    ExtraDirectories extraDirectories) {
+
+  /** Creates layers without extra directories. */
+  public ApplicationLayers(
+      List<Path> dependencies, List<Path> snapshotDependencies, List<Path> projectDependencies, Path outputDirectory) {
+    this(dependencies, snapshotDependencies, projectDependencies, outputDirectory, ExtraDirectories.none());
+  }
 
   public ApplicationLayers {
     dependencies = List.copyOf(dependencies);
     snapshotDependencies = List.copyOf(snapshotDependencies);
     projectDependencies = List.copyOf(projectDependencies);
+  }
+
+  /** Returns these layers with {@code directories} as the extra directories. */
+  public ApplicationLayers withExtraDirectories(ExtraDirectories directories) {
+    return new ApplicationLayers(dependencies, snapshotDependencies, projectDependencies, outputDirectory, directories);
   }
 }

@@ -1,24 +1,37 @@
 package io.github.ecrmaven.image;
 
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.ConfigurationException;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The container settings of the application image, named as in Jib: main class, JVM flags, program
- * arguments, exposed ports, environment and labels.
+ * arguments, exposed ports, environment, labels, entrypoint, user, working directory, volumes and the
+ * manifest format.
  *
  * @param mainClass the configured main class, or empty to find it
  * @param jvmFlags flags passed to {@code java} before the main class
- * @param args program arguments passed after the main class
+ * @param args program arguments passed after the main class or a configured entrypoint. With an inherited
+ *     entrypoint, an empty list keeps the base image's arguments too.
  * @param ports exposed ports, such as {@code 8080}, {@code 8080/udp} or {@code 9000-9002}
  * @param environment environment variables of the container
  * @param labels image labels
  * @param creationTime the image's creation time, or empty for the time of the build, which changes the
  *     digest on every build
+ * @param entrypoint the command that replaces {@code java ... <mainClass>}, {@link #INHERIT} alone to
+ *     keep the base image's entrypoint, or empty for the Java command
+ * @param user the user the container runs as, a name or UID, optionally with a group or GID after a
+ *     colon, or empty to keep the base image's user
+ * @param workingDirectory the absolute working directory in the container; empty keeps the base image's
+ * @param volumes absolute paths in the container that are declared as volumes
+ * @param format the manifest and configuration format
  */
 public record ContainerSettings(
     Optional<String> mainClass,
@@ -27,14 +40,27 @@ public record ContainerSettings(
     List<String> ports,
     Map<String, String> environment,
     Map<String, String> labels,
-    Optional<java.time.Instant> creationTime) {
+    Optional<Instant> creationTime,
+    List<String> entrypoint,
+    Optional<String> user,
+    Optional<String> workingDirectory,
+    List<String> volumes,
+    ImageFormat format) {
+
+  /** The entrypoint value that keeps the base image's entrypoint, as in Jib. */
+  public static final String INHERIT = "INHERIT";
+
   private static final Pattern CLASS_NAME =
       Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)*"
           + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp))?");
+  private static final Pattern USER_OR_GROUP = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
-  /** Creates settings whose image has the fixed creation time of the epoch, as Jib's default. */
+  /**
+   * Creates settings whose image runs the Java command, has the fixed creation time of the epoch, as
+   * Jib's default, and keeps the base image's user and working directory, in Docker format.
+   */
   public ContainerSettings(
       Optional<String> mainClass,
       List<String> jvmFlags,
@@ -42,15 +68,28 @@ public record ContainerSettings(
       List<String> ports,
       Map<String, String> environment,
       Map<String, String> labels) {
-    this(mainClass, jvmFlags, args, ports, environment, labels, Optional.of(java.time.Instant.EPOCH));
+    this(mainClass, jvmFlags, args, ports, environment, labels, Optional.of(Instant.EPOCH), List.of(),
+        Optional.empty(), Optional.empty(), List.of(), ImageFormat.Docker);
   }
 
   public ContainerSettings {
     jvmFlags = List.copyOf(jvmFlags);
     args = List.copyOf(args);
     ports = List.copyOf(ports);
-    environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-    labels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+    entrypoint = List.copyOf(entrypoint);
+    volumes = List.copyOf(volumes);
+  }
+
+  /** Returns whether the image runs {@code java ... <mainClass>}, that is, no entrypoint is configured. */
+  public boolean runsMainClass() {
+    return entrypoint.isEmpty();
+  }
+
+  /** Returns whether the image keeps the base image's entrypoint. */
+  public boolean inheritsEntrypoint() {
+    return entrypoint.size() == 1 && entrypoint.get(0).trim().equalsIgnoreCase(INHERIT);
   }
 
   /**
@@ -84,7 +123,56 @@ public record ContainerSettings(
             "Empty label name in <container><labels> (ecr.container.labels): give each label a key.");
       }
     }
+    validateEntrypoint();
+    validateUser();
+    if (workingDirectory.isPresent()) {
+      checkAbsolutePath(workingDirectory.get(), "<container><workingDirectory> (ecr.container.workingDirectory)");
+    }
+    for (String volume : volumes) {
+      checkAbsolutePath(volume, "<container><volumes> (ecr.container.volumes)");
+    }
     return this;
+  }
+
+  private void validateEntrypoint() throws ConfigurationException {
+    for (String part : entrypoint) {
+      if (part == null || part.isBlank()) {
+        throw new ConfigurationException(
+            "Empty element in <container><entrypoint> (ecr.container.entrypoint) " + entrypoint + ": give the"
+                + " command and each of its arguments as one non-empty element, or INHERIT alone to keep the"
+                + " base image's entrypoint.");
+      }
+      if (entrypoint.size() > 1 && part.trim().toUpperCase(Locale.ROOT).equals(INHERIT)) {
+        throw new ConfigurationException(
+            "Invalid <container><entrypoint> (ecr.container.entrypoint) " + entrypoint + ": INHERIT keeps the"
+                + " base image's entrypoint and must be the only element. Remove the other elements, or"
+                + " remove INHERIT to set the whole command.");
+      }
+    }
+  }
+
+  private void validateUser() throws ConfigurationException {
+    if (user.isEmpty()) {
+      return;
+    }
+    String[] parts = user.get().split(":", -1);
+    boolean valid = parts.length <= 2;
+    for (String part : parts) {
+      valid = valid && USER_OR_GROUP.matcher(part).matches();
+    }
+    if (!valid) {
+      throw new ConfigurationException(
+          "Invalid <container><user> (ecr.container.user) '" + user.get() + "': give a user name or UID,"
+              + " optionally followed by ':' and a group name or GID, such as nobody, 1000 or 1000:1000.");
+    }
+  }
+
+  private static void checkAbsolutePath(String path, String parameter) throws ConfigurationException {
+    if (!path.startsWith("/") || path.contains("\\") || path.indexOf('\0') >= 0) {
+      throw new ConfigurationException(
+          "Invalid path '" + path + "' in " + parameter + ": give an absolute path in the container, starting"
+              + " with '/' and using '/' as the separator, such as /srv/app.");
+    }
   }
 
   private static boolean isValidPort(String port) {

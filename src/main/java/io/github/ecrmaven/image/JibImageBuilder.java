@@ -12,7 +12,8 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
-import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,16 +22,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
  * Builds the application image with Jib Core and pushes it to a registry under every requested tag.
  *
  * <p>Layers, from the bottom: the base image, release dependencies, snapshot dependencies, reactor
- * project dependencies, resources, classes. File modification times and the creation time are
- * fixed, so the same inputs give the same digest.
+ * project dependencies, resources, classes, extra files. File modification times and the creation
+ * time are fixed, so the same inputs give the same digest.
  */
 public final class JibImageBuilder {
   private static final String TOOL_NAME = "ecr-maven-plugin";
@@ -61,8 +64,9 @@ public final class JibImageBuilder {
   }
 
   /**
-   * Builds the image into a Docker-format tarball that {@code podman load} and {@code docker load}
-   * accept, named {@code imageName} with each of {@code additionalTags} too.
+   * Builds the image into a tarball in the configured format, named {@code imageName} with each of
+   * {@code additionalTags} too. {@code podman load} accepts both formats, {@code docker load} the Docker
+   * one.
    *
    * @param imageName the name and first tag the tarball gives the image, such as {@code team/app:1.0}
    * @throws ImageBuildException when the base image cannot be read or the tarball cannot be written
@@ -148,8 +152,8 @@ public final class JibImageBuilder {
     return Optional.empty();
   }
 
-  private JibContainerBuilder containerBuilder(ApplicationImage image)
-      throws IOException, ImageBuildException {
+  /** Describes the image to Jib: the Java layers, the extra files and the container settings. */
+  JibContainerBuilder containerBuilder(ApplicationImage image) throws IOException, ImageBuildException {
     ApplicationLayers layers = image.layers();
     JavaContainerBuilder java = JavaContainerBuilder.from(registryImage(image.baseImage()));
     // Jib orders the layers itself but builds the class path in the order of these calls, so the
@@ -162,17 +166,41 @@ public final class JibImageBuilder {
     java.addDependencies(layers.dependencies())
         .addSnapshotDependencies(layers.snapshotDependencies())
         .addProjectDependencies(layers.projectDependencies());
-    java.addJvmFlags(image.container().jvmFlags()).setMainClass(image.mainClass());
+    // Without a main class Jib sets no entrypoint, which the configured one then replaces.
+    if (image.mainClass().isPresent()) {
+      java.addJvmFlags(image.container().jvmFlags()).setMainClass(image.mainClass().get());
+    }
 
-    ContainerSettings container = image.container();
-    JibContainerBuilder builder = java.toContainerBuilder()
-        .setFormat(ImageFormat.Docker)
+    JibContainerBuilder builder = java.toContainerBuilder();
+    Optional<FileEntriesLayer> extraFiles = ExtraFilesLayer.build(layers.extraDirectories());
+    if (extraFiles.isPresent()) {
+      builder.addFileEntriesLayer(extraFiles.get());
+    }
+    applySettings(builder, image.container());
+    return builder;
+  }
+
+  private static void applySettings(JibContainerBuilder builder, ContainerSettings container) {
+    builder.setFormat(container.format())
         .setCreationTime(container.creationTime().orElseGet(Instant::now))
-        .setProgramArguments(container.args())
         .setExposedPorts(Ports.parse(container.ports()));
+    if (container.inheritsEntrypoint()) {
+      // Null keeps the base image's value. Arguments are kept too unless some are configured.
+      builder.setEntrypoint((List<String>) null);
+      builder.setProgramArguments(container.args().isEmpty() ? null : container.args());
+    } else {
+      if (!container.runsMainClass()) {
+        builder.setEntrypoint(container.entrypoint());
+      }
+      builder.setProgramArguments(container.args());
+    }
     container.environment().forEach(builder::addEnvironmentVariable);
     container.labels().forEach(builder::addLabel);
-    return builder;
+    container.user().ifPresent(builder::setUser);
+    container.workingDirectory().map(AbsoluteUnixPath::get).ifPresent(builder::setWorkingDirectory);
+    Set<AbsoluteUnixPath> volumes = new LinkedHashSet<>();
+    container.volumes().forEach(volume -> volumes.add(AbsoluteUnixPath.get(volume)));
+    builder.setVolumes(volumes);
   }
 
   private static RegistryImage registryImage(RegistryAccess access) throws ImageBuildException {

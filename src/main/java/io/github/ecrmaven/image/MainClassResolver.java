@@ -29,6 +29,23 @@ public final class MainClassResolver {
   private MainClassResolver() {}
 
   /**
+   * Resolves the main class the image's Java command runs, or returns empty without looking when
+   * {@code <container><entrypoint>} replaces that command.
+   *
+   * @param manifestMainClass the jar plugin's {@code <archive><manifest><mainClass>}, or empty
+   * @param layers the application's files: the classes to scan and the dependencies to search
+   * @throws ConfigurationException as {@link #resolve}
+   */
+  public static Optional<String> resolveFor(
+      ContainerSettings container, Optional<String> manifestMainClass, ApplicationLayers layers, BuildLog log)
+      throws ConfigurationException {
+    if (!container.runsMainClass()) {
+      return Optional.empty();
+    }
+    return Optional.of(resolve(container.mainClass(), manifestMainClass, layers, log));
+  }
+
+  /**
    * Resolves the main class.
    *
    * @param configured the {@code <container><mainClass>} value, or empty

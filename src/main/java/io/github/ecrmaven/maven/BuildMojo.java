@@ -12,9 +12,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * Builds the image {@code ecr:push} would push into {@code target/ecr-image.tar}, a Docker-format
- * tarball that {@code podman load} and {@code docker load} accept, and writes
- * {@code target/ecr-build.json} with its digest and image ID. It makes no AWS call unless the base image
- * is in ECR.
+ * tarball that {@code podman load} and {@code docker load} accept, or an OCI image layout tarball with
+ * {@code <container><format>OCI</format>}, and writes {@code target/ecr-build.json} with its digest and
+ * image ID. It makes no AWS call unless the base image is in ECR.
  */
 @Mojo(
     name = "build",
@@ -42,13 +42,40 @@ public class BuildMojo extends AbstractEcrMojo {
 
   /**
    * The container settings, as for {@code ecr:push}: {@code <mainClass>}, {@code <jvmFlags>},
-   * {@code <args>}, {@code <ports>}, {@code <environment>} and {@code <labels>}, each with its
-   * {@code ecr.container.*} property.
+   * {@code <args>}, {@code <entrypoint>}, {@code <ports>}, {@code <environment>}, {@code <labels>},
+   * {@code <skipStandardLabels>}, {@code <user>}, {@code <workingDirectory>}, {@code <volumes>},
+   * {@code <creationTime>} and {@code <format>}, each with its {@code ecr.container.*} property. The
+   * tarball has the configured format, {@code Docker} (the default) or {@code OCI}.
    *
    * @since 0.1.0
    */
   @Parameter
   ContainerParameters container;
+
+  /**
+   * Adds the project's optional dependencies, and the dependencies they bring, to the image's class path
+   * (property {@code ecr.includeOptionalDependencies}). Default: {@code false}, so they are left out, as
+   * Spring Boot's packaging leaves them out. {@code spring-boot-devtools} and
+   * {@code spring-boot-docker-compose} are left out either way.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.includeOptionalDependencies", defaultValue = "false")
+  Boolean includeOptionalDependencies;
+
+  /**
+   * Directories of the project copied into the image, in a layer above the classes: {@code <paths>}
+   * ({@code ecr.extraDirectories.paths}), each a {@code <path>} with {@code <from>}, relative to the
+   * project directory, and {@code <into>}, an absolute container path (default {@code /});
+   * {@code <permissions>} ({@code ecr.extraDirectories.permissions}), each a {@code <permission>} with a
+   * {@code <file>} glob over container paths and an octal {@code <mode>}; and the modes of everything
+   * else, {@code <fileMode>} ({@code ecr.extraDirectories.fileMode}, default {@code 644}) and
+   * {@code <directoryMode>} ({@code ecr.extraDirectories.directoryMode}, default {@code 755}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  ExtraDirectoriesParameters extraDirectories;
 
   @Override
   String goal() {
@@ -64,7 +91,8 @@ public class BuildMojo extends AbstractEcrMojo {
               targetImage(),
               awsSettings(),
               BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
-              ProjectInputs.layers(project, session.getProjects()),
+              LayerParameters.layers(lookup, project, session.getProjects(), includeOptionalDependencies,
+                  extraDirectories, getLog()),
               ProjectInputs.manifestMainClass(project),
               ImageParameters.containerSettings(lookup, container, project, getLog()),
               Path.of(project.getBuild().getDirectory()));

@@ -3,7 +3,11 @@ package io.github.ecrmaven.maven;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code <container>} parameter: the container's main class, JVM flags, arguments, ports, environment and labels. */
+/**
+ * The {@code <container>} parameter: what the container runs and how (main class, JVM flags, arguments,
+ * entrypoint, user, working directory), what it declares (ports, environment, labels, volumes), its
+ * creation time and its format.
+ */
 public class ContainerParameters {
   /**
    * The fully qualified main class (property {@code ecr.container.mainClass}). Default: the
@@ -60,4 +64,57 @@ public class ContainerParameters {
    * @since 0.1.0
    */
   String creationTime;
+
+  /**
+   * The command the container starts, replacing {@code java <jvmFlags> -cp ... <mainClass>} (property
+   * {@code ecr.container.entrypoint}, comma-separated). {@code INHERIT} alone keeps the base image's
+   * entrypoint, and its arguments too unless {@code <args>} is set. With an entrypoint, {@code <mainClass>}
+   * and {@code <jvmFlags>} are not used. Default: the Java command.
+   *
+   * @since 0.1.0
+   */
+  List<String> entrypoint;
+
+  /**
+   * The user the container runs as: a user name or UID, optionally followed by {@code :} and a group name
+   * or GID, such as {@code nobody} or {@code 1000:1000} (property {@code ecr.container.user}). Default:
+   * the base image's user.
+   *
+   * @since 0.1.0
+   */
+  String user;
+
+  /**
+   * The container's working directory, an absolute path such as {@code /srv/app} (property
+   * {@code ecr.container.workingDirectory}). Default: the base image's.
+   *
+   * @since 0.1.0
+   */
+  String workingDirectory;
+
+  /**
+   * Absolute paths in the container declared as volumes, such as {@code /var/lib/app} (property
+   * {@code ecr.container.volumes}, comma-separated). Default: none besides the base image's.
+   *
+   * @since 0.1.0
+   */
+  List<String> volumes;
+
+  /**
+   * The image format, {@code Docker} or {@code OCI} (property {@code ecr.container.format}), for the
+   * pushed image and the {@code ecr:build} tarball. Default: {@code Docker}.
+   *
+   * @since 0.1.0
+   */
+  String format;
+
+  /**
+   * The standard {@code org.opencontainers.image.*} labels to leave out (property
+   * {@code ecr.container.skipStandardLabels}, comma-separated): {@code all}, or some of {@code title},
+   * {@code description}, {@code version}, {@code source}, {@code vendor}, {@code licenses},
+   * {@code created} and {@code revision}. Default: none, so every label the POM gives a value is added.
+   *
+   * @since 0.1.0
+   */
+  List<String> skipStandardLabels;
 }

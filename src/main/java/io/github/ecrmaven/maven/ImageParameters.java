@@ -1,10 +1,16 @@
 package io.github.ecrmaven.maven;
 
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.image.ContainerSettings;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /** Resolves the image parameters that {@code ecr:push} and {@code ecr:build} share. */
@@ -17,42 +23,92 @@ final class ImageParameters {
     return lookup.string("ecr.from.image", parameters.image, ProjectInputs.defaultBaseImage(project));
   }
 
-  private static Optional<java.time.Instant> creationTime(
-      ParameterLookup lookup, ContainerParameters parameters, MavenProject project,
-      org.apache.maven.plugin.logging.Log log) throws ConfigurationException {
-    Optional<java.time.Instant> creationTime = CreationTime.resolve(
+  /**
+   * Resolves and validates the container settings. The standard OCI labels come from the POM, and a
+   * configured label with the same key replaces one.
+   *
+   * @throws ConfigurationException naming the parameter and the rejected value
+   */
+  static ContainerSettings containerSettings(
+      ParameterLookup lookup, ContainerParameters container, MavenProject project, Log log)
+      throws ConfigurationException {
+    ContainerParameters parameters = container == null ? new ContainerParameters() : container;
+    try {
+      Instant creationTime = creationTime(lookup, parameters, project, log);
+      List<String> entrypoint = lookup.list("ecr.container.entrypoint", parameters.entrypoint, List.of());
+      Optional<String> mainClass = Optional.ofNullable(lookup.string("ecr.container.mainClass", parameters.mainClass, null));
+      List<String> jvmFlags = lookup.list("ecr.container.jvmFlags", parameters.jvmFlags, List.of());
+      if (!entrypoint.isEmpty() && (mainClass.isPresent() || !jvmFlags.isEmpty())) {
+        log.warn("<container><entrypoint> is set, so <container><mainClass> and <container><jvmFlags> are not used:"
+            + " put the main class and the JVM flags into the entrypoint instead.");
+      }
+      return new ContainerSettings(
+              mainClass,
+              jvmFlags,
+              lookup.list("ecr.container.args", parameters.args, List.of()),
+              lookup.list("ecr.container.ports", parameters.ports, List.of()),
+              lookup.map("ecr.container.environment", parameters.environment),
+              labels(lookup, parameters, project, creationTime, log),
+              Optional.of(creationTime),
+              entrypoint,
+              Optional.ofNullable(lookup.string("ecr.container.user", parameters.user, null)),
+              Optional.ofNullable(lookup.string("ecr.container.workingDirectory", parameters.workingDirectory, null)),
+              lookup.list("ecr.container.volumes", parameters.volumes, List.of()),
+              format(lookup.string("ecr.container.format", parameters.format, null)))
+          .validate();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Resolves the creation time. The current time, when configured, is read here once, so that the image
+   * configuration and the {@code created} label give the same instant.
+   */
+  private static Instant creationTime(
+      ParameterLookup lookup, ContainerParameters parameters, MavenProject project, Log log)
+      throws ConfigurationException {
+    Optional<Instant> creationTime = CreationTime.resolve(
         lookup.string("ecr.container.creationTime", parameters.creationTime, null),
         project.getProperties().getProperty("project.build.outputTimestamp"));
     if (creationTime.isEmpty()) {
       log.warn("<container><creationTime> is " + CreationTime.CURRENT + ": the image digest changes on every build,"
           + " even when nothing else does.");
     }
-    return creationTime;
+    return creationTime.orElseGet(Instant::now);
+  }
+
+  private static Map<String, String> labels(
+      ParameterLookup lookup, ContainerParameters parameters, MavenProject project, Instant creationTime, Log log)
+      throws ConfigurationException {
+    Set<String> skipped = StandardLabels.parseSkipped(
+        lookup.list("ecr.container.skipStandardLabels", parameters.skipStandardLabels, List.of()));
+    Optional<String> revision = skipped.contains("revision") || project.getBasedir() == null
+        ? Optional.empty()
+        : GitRevision.find(project.getProperties(), project.getBasedir().toPath(), log);
+    Map<String, String> labels = new LinkedHashMap<>(StandardLabels.derive(project, creationTime, revision, skipped));
+    log.debug("Standard labels from the POM: " + labels);
+    labels.putAll(lookup.map("ecr.container.labels", parameters.labels));
+    return labels;
   }
 
   /**
-   * Resolves and validates the container settings.
+   * Parses {@code <container><format>}, case-insensitively.
    *
-   * @throws ConfigurationException naming the parameter and the rejected value
+   * @throws ConfigurationException naming the parameter, the rejected value and the accepted ones
    */
-  static ContainerSettings containerSettings(
-      ParameterLookup lookup, ContainerParameters container, MavenProject project, org.apache.maven.plugin.logging.Log log)
-      throws ConfigurationException {
-    ContainerParameters parameters = container == null ? new ContainerParameters() : container;
-    try {
-      Map<String, String> environment = lookup.map("ecr.container.environment", parameters.environment);
-      Map<String, String> labels = lookup.map("ecr.container.labels", parameters.labels);
-      return new ContainerSettings(
-              Optional.ofNullable(lookup.string("ecr.container.mainClass", parameters.mainClass, null)),
-              lookup.list("ecr.container.jvmFlags", parameters.jvmFlags, List.of()),
-              lookup.list("ecr.container.args", parameters.args, List.of()),
-              lookup.list("ecr.container.ports", parameters.ports, List.of()),
-              environment,
-              labels,
-              creationTime(lookup, parameters, project, log))
-          .validate();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException(e.getMessage(), e);
+  static ImageFormat format(String value) throws ConfigurationException {
+    if (value == null || value.isBlank()) {
+      return ImageFormat.Docker;
+    }
+    switch (value.trim().toUpperCase(Locale.ROOT)) {
+      case "DOCKER":
+        return ImageFormat.Docker;
+      case "OCI":
+        return ImageFormat.OCI;
+      default:
+        throw new ConfigurationException(
+            "Invalid <container><format> (ecr.container.format) '" + value + "': use Docker (the default) or OCI.");
     }
   }
 }

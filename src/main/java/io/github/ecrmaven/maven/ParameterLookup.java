@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 
@@ -105,6 +106,27 @@ final class ParameterLookup {
       entries.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
     }
     return entries;
+  }
+
+  /**
+   * Returns a list parameter whose POM elements are objects, or an empty list when nothing sets it. A
+   * property gives the list as comma-separated items, each of which {@code parser} turns into an object.
+   *
+   * @throws IllegalArgumentException when {@code parser} rejects an item
+   */
+  <T> List<T> objects(String property, List<T> pomValue, Function<String, T> parser) {
+    String override = override(property);
+    if (override == null && (pomValue == null || pomValue.isEmpty())) {
+      override = projectProperties.getProperty(property);
+    }
+    if (override == null) {
+      return pomValue == null ? List.of() : pomValue;
+    }
+    List<T> items = new ArrayList<>();
+    for (String item : split(override)) {
+      items.add(parser.apply(item));
+    }
+    return items;
   }
 
   private String override(String property) {

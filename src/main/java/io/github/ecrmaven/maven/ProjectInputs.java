@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
@@ -24,12 +25,14 @@ final class ProjectInputs {
 
   /**
    * Sorts the project's runtime class path into layers: release dependencies, snapshot dependencies,
-   * and jars of modules of the same reactor build.
+   * and jars of modules of the same reactor build. Dependencies that {@code filter} rejects are left
+   * out, and the filter's summary of them is logged at info.
    *
    * @throws ConfigurationException when a reactor module's artifact is a directory, because it was
    *     compiled but not packaged in this build
    */
-  static ApplicationLayers layers(MavenProject project, List<MavenProject> reactorProjects)
+  static ApplicationLayers layers(
+      MavenProject project, List<MavenProject> reactorProjects, ClassPathFilter filter, Log log)
       throws ConfigurationException {
     Set<String> reactorModules =
         reactorProjects.stream()
@@ -41,7 +44,7 @@ final class ProjectInputs {
     for (Artifact artifact : project.getArtifacts()) {
       File file = artifact.getFile();
       if (!RUNTIME_SCOPES.contains(artifact.getScope()) || file == null
-          || !artifact.getArtifactHandler().isAddedToClasspath()) {
+          || !artifact.getArtifactHandler().isAddedToClasspath() || !filter.accepts(artifact)) {
         continue;
       }
       if (file.isDirectory()) {
@@ -57,6 +60,7 @@ final class ProjectInputs {
         dependencies.add(file.toPath());
       }
     }
+    filter.summary().ifPresent(log::info);
     return new ApplicationLayers(
         dependencies, snapshots, projectDependencies, Path.of(project.getBuild().getOutputDirectory()));
   }

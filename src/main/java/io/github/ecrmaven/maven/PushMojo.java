@@ -52,13 +52,46 @@ public class PushMojo extends AbstractRepositoryMojo {
    * by default the jar plugin's manifest main class or the one class with a main method;
    * {@code <jvmFlags>} ({@code ecr.container.jvmFlags}); {@code <args>} ({@code ecr.container.args});
    * {@code <ports>} ({@code ecr.container.ports}), such as 8080, 8080/udp or 9000-9002;
-   * {@code <environment>} ({@code ecr.container.environment}, as KEY=value pairs); and {@code <labels>}
-   * ({@code ecr.container.labels}, as key=value pairs). List and map properties are comma-separated.
+   * {@code <environment>} ({@code ecr.container.environment}, as KEY=value pairs); {@code <labels>}
+   * ({@code ecr.container.labels}, as key=value pairs), which replace standard OCI labels of the same key;
+   * {@code <skipStandardLabels>} ({@code ecr.container.skipStandardLabels}), {@code all} or some of
+   * title, description, version, source, vendor, licenses, created and revision; {@code <entrypoint>}
+   * ({@code ecr.container.entrypoint}), which replaces the Java command, or {@code INHERIT} to keep the
+   * base image's; {@code <user>} ({@code ecr.container.user}); {@code <workingDirectory>}
+   * ({@code ecr.container.workingDirectory}); {@code <volumes>} ({@code ecr.container.volumes});
+   * {@code <creationTime>} ({@code ecr.container.creationTime}); and {@code <format>}
+   * ({@code ecr.container.format}), {@code Docker} (the default) or {@code OCI}. List and map properties
+   * are comma-separated.
    *
    * @since 0.1.0
    */
   @Parameter
   ContainerParameters container;
+
+  /**
+   * Adds the project's optional dependencies, and the dependencies they bring, to the image's class path
+   * (property {@code ecr.includeOptionalDependencies}). Default: {@code false}, so they are left out, as
+   * Spring Boot's packaging leaves them out. {@code spring-boot-devtools} and
+   * {@code spring-boot-docker-compose} are left out either way.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.includeOptionalDependencies", defaultValue = "false")
+  Boolean includeOptionalDependencies;
+
+  /**
+   * Directories of the project copied into the image, in a layer above the classes: {@code <paths>}
+   * ({@code ecr.extraDirectories.paths}), each a {@code <path>} with {@code <from>}, relative to the
+   * project directory, and {@code <into>}, an absolute container path (default {@code /});
+   * {@code <permissions>} ({@code ecr.extraDirectories.permissions}), each a {@code <permission>} with a
+   * {@code <file>} glob over container paths and an octal {@code <mode>}; and the modes of everything
+   * else, {@code <fileMode>} ({@code ecr.extraDirectories.fileMode}, default {@code 644}) and
+   * {@code <directoryMode>} ({@code ecr.extraDirectories.directoryMode}, default {@code 755}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  ExtraDirectoriesParameters extraDirectories;
 
   /**
    * The action for a missing repository (property {@code ecr.repositoryCreation}): {@code create}
@@ -113,7 +146,8 @@ public class PushMojo extends AbstractRepositoryMojo {
         repositorySettings(),
         updateRepositorySettingsValue(),
         BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
-        ProjectInputs.layers(project, session.getProjects()),
+        LayerParameters.layers(lookup, project, session.getProjects(), includeOptionalDependencies, extraDirectories,
+            getLog()),
         ProjectInputs.manifestMainClass(project),
         ImageParameters.containerSettings(lookup, container, project, getLog()),
         Path.of(project.getBuild().getDirectory()));

@@ -57,12 +57,8 @@ public final class Publisher {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), targetRegistry.map(EcrRegistry::region));
     ImageReference baseImage = parseBaseImage(request.baseImage().reference());
-    String mainClass =
-        MainClassResolver.resolve(
-            request.container().mainClass(),
-            request.manifestMainClass(),
-            request.layers(),
-            log);
+    Optional<String> mainClass =
+        MainClassResolver.resolveFor(request.container(), request.manifestMainClass(), request.layers(), log);
     deleteStaleReports(request);  // Again, for callers other than the Maven goal.
 
     EcrClient client = EcrClients.get(region, request.aws());
@@ -87,12 +83,13 @@ public final class Publisher {
       }
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
-      log.info("Building " + image + " from " + baseImage + " (main class " + mainClass + ")");
       // The base image may use the target's token, so a refreshed token gives a new application image.
       ApplicationImageFactory applicationFor = token -> new ApplicationImage(
           baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, token), request.layers(),
           mainClass, request.container());
       ApplicationImage application = applicationFor.create(credential);
+      log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
+          + request.container().format() + " format)");
       JibImageBuilder builder = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"));
 
       // Before any manifest is written: where do the tags point now? A repository that this build

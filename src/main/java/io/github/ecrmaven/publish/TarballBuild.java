@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the image {@code ecr:push} would push into {@code target/ecr-image.tar} and writes
- * {@code target/ecr-build.json}, never the push report. It makes no AWS call unless the base image is in
- * ECR, in which case it fetches a token for the base image's region.
+ * Builds the image {@code ecr:push} would push into {@code target/ecr-image.tar}, in the configured
+ * Docker or OCI format, and writes {@code target/ecr-build.json}, never the push report. It makes no AWS
+ * call unless the base image is in ECR, in which case it fetches a token for the base image's region.
  */
 public final class TarballBuild {
   public static final String TARBALL = "ecr-image.tar";
@@ -50,9 +50,8 @@ public final class TarballBuild {
    */
   public BuiltImage build(BuildRequest request) throws ConfigurationException, PublishException, InterruptedException {
     ImageReference baseImage = Publisher.parseBaseImage(request.baseImage().reference());
-    String mainClass =
-        MainClassResolver.resolve(
-            request.container().mainClass(), request.manifestMainClass(), request.layers(), log);
+    Optional<String> mainClass =
+        MainClassResolver.resolveFor(request.container(), request.manifestMainClass(), request.layers(), log);
     String name = request.target().registry().map(registry -> registry.host() + "/").orElse("")
         + request.target().repository();
     List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
@@ -62,7 +61,8 @@ public final class TarballBuild {
       Files.createDirectories(request.buildDirectory());
       ApplicationImage image =
           new ApplicationImage(baseImageAccess(request, baseImage), request.layers(), mainClass, request.container());
-      log.info("Building " + name + " from " + baseImage + " into " + tarball + " (main class " + mainClass + ")");
+      log.info("Building " + name + " from " + baseImage + " into " + tarball + " (" + image.startCommand() + ", "
+          + request.container().format() + " format)");
       BuiltImage built = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
           .buildTarball(image, tarball, name + ":" + tags.get(0), tags.subList(1, tags.size()));
       writeReport(request.buildDirectory(), name, tags, tarball, built);

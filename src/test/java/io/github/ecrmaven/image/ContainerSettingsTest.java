@@ -1,9 +1,12 @@
 package io.github.ecrmaven.image;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.ConfigurationException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,5 +47,70 @@ class ContainerSettingsTest {
         new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of("MY VAR", "x"), Map.of());
     ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate);
     assertTrue(e.getMessage().contains("'MY VAR'"), e.getMessage());
+  }
+
+  private static ContainerSettings with(List<String> entrypoint, String user, String workingDirectory, List<String> volumes) {
+    return new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of(),
+        Optional.of(Instant.EPOCH), entrypoint, Optional.ofNullable(user), Optional.ofNullable(workingDirectory),
+        volumes, ImageFormat.OCI);
+  }
+
+  @Test
+  void validateAcceptsFullSettings() throws ConfigurationException {
+    with(List.of("java", "-jar", "/app/app.jar"), "1000:1000", "/srv/app", List.of("/var/lib/app")).validate();
+  }
+
+  @Test
+  void entrypointInheritIsRecognized() {
+    assertTrue(with(List.of("INHERIT"), null, null, List.of()).inheritsEntrypoint());
+    assertTrue(with(List.of("inherit"), null, null, List.of()).inheritsEntrypoint());
+    assertFalse(with(List.of("INHERIT"), null, null, List.of()).runsMainClass());
+    assertTrue(with(List.of(), null, null, List.of()).runsMainClass());
+  }
+
+  @Test
+  void validateRejectsInheritWithOtherElements() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> with(List.of("INHERIT", "--debug"), null, null, List.of()).validate());
+    assertTrue(e.getMessage().contains("<container><entrypoint> (ecr.container.entrypoint)"), e.getMessage());
+    assertTrue(e.getMessage().contains("[INHERIT, --debug]"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsBlankEntrypointElement() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> with(List.of("java", " "), null, null, List.of()).validate());
+    assertTrue(e.getMessage().contains("Empty element"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"nobody", "1000", "1000:1000", "app:staff", "_svc", "www-data"})
+  void validateAcceptsUsers(String user) throws ConfigurationException {
+    with(List.of(), user, null, List.of()).validate();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a b", "1000:", ":1000", "a:b:c", "-x", "root;id"})
+  void validateRejectsUsers(String user) {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> with(List.of(), user, null, List.of()).validate());
+    assertTrue(e.getMessage().contains("<container><user> (ecr.container.user) '" + user + "'"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"srv/app", "C:\\app", "./app", "~/app"})
+  void validateRejectsRelativeWorkingDirectory(String directory) {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> with(List.of(), null, directory, List.of()).validate());
+    assertTrue(e.getMessage().contains("<container><workingDirectory> (ecr.container.workingDirectory)"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("'" + directory + "'"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsRelativeVolume() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> with(List.of(), null, null, List.of("/data", "cache")).validate());
+    assertTrue(e.getMessage().contains("'cache' in <container><volumes> (ecr.container.volumes)"), e.getMessage());
   }
 }

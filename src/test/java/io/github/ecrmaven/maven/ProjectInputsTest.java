@@ -1,6 +1,7 @@
 package io.github.ecrmaven.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,12 +73,94 @@ class ProjectInputsTest {
     app.setArtifacts(artifacts);
     MavenProject common = project("common");
 
-    ApplicationLayers layers = ProjectInputs.layers(app, List.of(app, common));
+    ApplicationLayers layers = ProjectInputs.layers(app, List.of(app, common), new ClassPathFilter(false), new RecordingLog());
 
     assertEquals(List.of("library-2.0.jar", "driver-3.0.jar"), names(layers.dependencies()));
     assertEquals(List.of("tooling-1.1-SNAPSHOT.jar"), names(layers.snapshotDependencies()));
     assertEquals(List.of("common-1.0.0.jar"), names(layers.projectDependencies()));
     assertEquals(Path.of("/project/target/classes"), layers.outputDirectory());
+  }
+
+  private Artifact optional(Artifact artifact) {
+    artifact.setOptional(true);
+    return artifact;
+  }
+
+  private Artifact springBootArtifact(String artifactId) throws Exception {
+    DefaultArtifact artifact = new DefaultArtifact(
+        "org.springframework.boot", artifactId, "3.5.0", Artifact.SCOPE_RUNTIME, "jar", null, jarHandler());
+    artifact.setFile(Files.createFile(folder.resolve(artifactId + "-3.5.0.jar")).toFile());
+    return artifact;
+  }
+
+  private ApplicationLayers layersOf(Set<Artifact> artifacts, boolean includeOptional, RecordingLog log)
+      throws Exception {
+    MavenProject app = project("app");
+    app.setArtifacts(artifacts);
+    return ProjectInputs.layers(app, List.of(app), new ClassPathFilter(includeOptional), log);
+  }
+
+  @Test
+  void layersLeaveOutOptionalDependencies() throws Exception {
+    Set<Artifact> artifacts = new LinkedHashSet<>();
+    artifacts.add(artifact("library", "2.0", Artifact.SCOPE_COMPILE));
+    artifacts.add(optional(artifact("extra", "1.0", Artifact.SCOPE_COMPILE)));
+    artifacts.add(optional(artifact("extra-tool", "1.0-SNAPSHOT", Artifact.SCOPE_RUNTIME)));
+    RecordingLog log = new RecordingLog();
+
+    ApplicationLayers layers = layersOf(artifacts, false, log);
+
+    assertEquals(List.of("library-2.0.jar"), names(layers.dependencies()));
+    assertEquals(List.of(), names(layers.snapshotDependencies()));
+    assertEquals(1, log.infos.size(), log.infos.toString());
+    String summary = log.infos.get(0);
+    assertTrue(summary.contains("com.example:extra:1.0 (optional)"), summary);
+    assertTrue(summary.contains("com.example:extra-tool:1.0-SNAPSHOT (optional)"), summary);
+    assertTrue(summary.contains("<includeOptionalDependencies> (ecr.includeOptionalDependencies)"), summary);
+  }
+
+  @Test
+  void layersIncludeOptionalDependenciesWhenAsked() throws Exception {
+    Set<Artifact> artifacts = new LinkedHashSet<>();
+    artifacts.add(artifact("library", "2.0", Artifact.SCOPE_COMPILE));
+    artifacts.add(optional(artifact("extra", "1.0", Artifact.SCOPE_COMPILE)));
+    RecordingLog log = new RecordingLog();
+
+    ApplicationLayers layers = layersOf(artifacts, true, log);
+
+    assertEquals(List.of("library-2.0.jar", "extra-1.0.jar"), names(layers.dependencies()));
+    assertEquals(List.of(), log.infos);
+  }
+
+  @Test
+  void layersLeaveOutSpringBootDevelopmentTools() throws Exception {
+    Set<Artifact> artifacts = new LinkedHashSet<>();
+    artifacts.add(springBootArtifact("spring-boot"));
+    artifacts.add(springBootArtifact("spring-boot-devtools"));
+    artifacts.add(springBootArtifact("spring-boot-docker-compose"));
+    RecordingLog log = new RecordingLog();
+
+    // Not optional, and optional dependencies included: the tools stay out all the same.
+    ApplicationLayers layers = layersOf(artifacts, true, log);
+
+    assertEquals(List.of("spring-boot-3.5.0.jar"), names(layers.dependencies()));
+    String summary = log.infos.get(0);
+    assertTrue(summary.contains("org.springframework.boot:spring-boot-devtools:3.5.0 (development-only tool)"),
+        summary);
+    assertTrue(summary.contains("org.springframework.boot:spring-boot-docker-compose:3.5.0 (development-only tool)"),
+        summary);
+    assertFalse(summary.contains("includeOptionalDependencies"), summary);
+  }
+
+  @Test
+  void layersLeaveOutOptionalDevtools() throws Exception {
+    Artifact devtools = optional(springBootArtifact("spring-boot-devtools"));
+    RecordingLog log = new RecordingLog();
+
+    ApplicationLayers layers = layersOf(Set.of(devtools), false, log);
+
+    assertEquals(List.of(), names(layers.dependencies()));
+    assertTrue(log.infos.get(0).contains("spring-boot-devtools:3.5.0 (development-only tool)"), log.infos.toString());
   }
 
   @Test
@@ -90,7 +173,7 @@ class ProjectInputsTest {
     app.setArtifacts(Set.of(common));
 
     ConfigurationException e =
-        assertThrows(ConfigurationException.class, () -> ProjectInputs.layers(app, List.of(app)));
+        assertThrows(ConfigurationException.class, () -> ProjectInputs.layers(app, List.of(app), new ClassPathFilter(false), new RecordingLog()));
     assertTrue(e.getMessage().contains("mvn package ecr:push"), e.getMessage());
   }
 

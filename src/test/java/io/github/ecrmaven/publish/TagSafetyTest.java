@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.AwsSettings;
@@ -67,7 +68,8 @@ class TagSafetyTest {
         RegistryAccess.anonymous(baseImage),
         new ApplicationLayers(List.of(), List.of(), List.of(), classes),
         Optional.empty(),
-        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of(), creationTime),
+        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of(), creationTime,
+            List.of(), Optional.empty(), Optional.empty(), List.of(), ImageFormat.Docker),
         buildDirectory);
   }
 

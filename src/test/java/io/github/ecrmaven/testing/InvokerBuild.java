@@ -116,9 +116,9 @@ public final class InvokerBuild {
     return byDigest.config();
   }
 
-  /** Returns the manifest digest that skopeo reads for an image reference, such as {@code host/repo:tag}. */
-  public String manifestDigest(String imageReference) throws IOException {
-    return localEcr.inspect(imageReference).manifestDigest();
+  /** Reads an image's manifest and configuration from the local registry with skopeo. */
+  public Skopeo.Inspection inspect(String imageReference) throws IOException {
+    return localEcr.inspect(imageReference);
   }
 
   /** Returns what {@code DescribeRepositories} lists for a repository. */

@@ -223,7 +223,9 @@ public final class Podman implements AutoCloseable {
 
   private static long readPidMax() {
     try {
-      return Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim());
+      // Not Files.readString: for a file of size 0 it reads one byte first, and the kernel's sysctl files
+      // return end of file to a read at a non-zero offset, so it returned "3" for 32768 (Linux 6.18).
+      return Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).trim());
     } catch (IOException e) {
       throw new UncheckedIOException("Failed to read /proc/sys/kernel/pid_max", e);
     }

@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "run.sh is not started in this test"

@@ -1,0 +1,103 @@
+package io.github.ecrmaven.image;
+
+import io.github.ecrmaven.ConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Directories of the project whose files are copied into the image, in one layer above the application,
+ * with the permissions to give them.
+ *
+ * @param paths the directories and where each goes in the image
+ * @param permissions modes for container paths that match a glob; the last matching rule wins
+ * @param fileMode the octal mode of files that no rule matches, such as {@code 644}
+ * @param directoryMode the octal mode of directories that no rule matches, such as {@code 755}
+ */
+public record ExtraDirectories(
+    List<ExtraDirectory> paths, List<PermissionRule> permissions, String fileMode, String directoryMode) {
+
+  /** The mode of files that no rule matches, as in Jib. */
+  public static final String DEFAULT_FILE_MODE = "644";
+
+  /** The mode of directories that no rule matches, as in Jib. */
+  public static final String DEFAULT_DIRECTORY_MODE = "755";
+
+  private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{3}");
+
+  public ExtraDirectories {
+    paths = List.copyOf(paths);
+    permissions = List.copyOf(permissions);
+  }
+
+  /** Returns the setting that copies nothing. */
+  public static ExtraDirectories none() {
+    return new ExtraDirectories(List.of(), List.of(), DEFAULT_FILE_MODE, DEFAULT_DIRECTORY_MODE);
+  }
+
+  /**
+   * A directory of the project and the absolute path in the image that receives its contents.
+   *
+   * @param from the directory on the build machine
+   * @param into the absolute container path its files and subdirectories are copied into
+   */
+  public record ExtraDirectory(Path from, String into) {}
+
+  /**
+   * A mode for the container paths that match a glob.
+   *
+   * @param pathGlob an absolute container path in which {@code *} matches within one path element,
+   *     {@code **} across elements and {@code ?} one character, such as {@code /opt/app/bin/*}
+   * @param mode the octal mode, such as {@code 755}
+   */
+  public record PermissionRule(String pathGlob, String mode) {}
+
+  /**
+   * Checks that every directory exists, every target and glob is an absolute container path and every
+   * mode is three octal digits.
+   *
+   * @throws ConfigurationException naming the parameter, its property and the rejected value
+   */
+  public ExtraDirectories validate() throws ConfigurationException {
+    for (ExtraDirectory path : paths) {
+      if (!Files.isDirectory(path.from())) {
+        throw new ConfigurationException(
+            "The extra directory " + path.from() + " from <extraDirectories><paths><path><from>"
+                + " (ecr.extraDirectories.paths) " + (Files.exists(path.from()) ? "is not a directory" : "does not exist")
+                + ". Give a directory, relative to the project directory or absolute, or remove the entry.");
+      }
+      if (!isAbsoluteContainerPath(path.into())) {
+        throw new ConfigurationException(
+            "Invalid <extraDirectories><paths><path><into> (ecr.extraDirectories.paths) '" + path.into()
+                + "' for " + path.from() + ": give an absolute path in the container, starting with '/', such"
+                + " as /opt/app/config.");
+      }
+    }
+    for (PermissionRule rule : permissions) {
+      if (!isAbsoluteContainerPath(rule.pathGlob())) {
+        throw new ConfigurationException(
+            "Invalid <extraDirectories><permissions><permission><file> (ecr.extraDirectories.permissions) '"
+                + rule.pathGlob() + "': give an absolute path in the container, where * and ** match parts of"
+                + " it, such as /opt/app/bin/*.");
+      }
+      checkMode(rule.mode(), "<extraDirectories><permissions><permission><mode> (ecr.extraDirectories.permissions)"
+          + " for " + rule.pathGlob());
+    }
+    checkMode(fileMode, "<extraDirectories><fileMode> (ecr.extraDirectories.fileMode)");
+    checkMode(directoryMode, "<extraDirectories><directoryMode> (ecr.extraDirectories.directoryMode)");
+    return this;
+  }
+
+  private static void checkMode(String mode, String parameter) throws ConfigurationException {
+    if (mode == null || !OCTAL_MODE.matcher(mode).matches()) {
+      throw new ConfigurationException(
+          "Invalid mode '" + mode + "' in " + parameter + ": give three octal digits for the owner, group and"
+              + " others, such as 755 or 644.");
+    }
+  }
+
+  private static boolean isAbsoluteContainerPath(String path) {
+    return path != null && path.startsWith("/") && !path.contains("\\") && path.indexOf('\0') < 0;
+  }
+}

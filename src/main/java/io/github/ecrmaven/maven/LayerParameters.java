@@ -1,0 +1,109 @@
+package io.github.ecrmaven.maven;
+
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.ExtraDirectories;
+import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
+import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Resolves the files of the image that {@code ecr:push} and {@code ecr:build} share: the class path, with
+ * {@code <includeOptionalDependencies>}, and {@code <extraDirectories>}.
+ */
+final class LayerParameters {
+  private LayerParameters() {}
+
+  /**
+   * Sorts the project's runtime class path into layers and adds the extra directories.
+   *
+   * @throws ConfigurationException naming the parameter and the rejected value
+   */
+  static ApplicationLayers layers(
+      ParameterLookup lookup,
+      MavenProject project,
+      List<MavenProject> reactorProjects,
+      Boolean includeOptionalDependencies,
+      ExtraDirectoriesParameters extraDirectories,
+      Log log)
+      throws ConfigurationException {
+    boolean includeOptional =
+        AbstractEcrMojo.booleanValue(lookup, "ecr.includeOptionalDependencies", includeOptionalDependencies);
+    ExtraDirectories extra = extraDirectories(lookup, extraDirectories, project.getBasedir().toPath());
+    return ProjectInputs.layers(project, reactorProjects, new ClassPathFilter(includeOptional), log)
+        .withExtraDirectories(extra);
+  }
+
+  /**
+   * Resolves and validates {@code <extraDirectories>}, with each {@code from} relative to
+   * {@code projectDirectory}.
+   *
+   * @throws ConfigurationException naming the parameter and the rejected value
+   */
+  static ExtraDirectories extraDirectories(
+      ParameterLookup lookup, ExtraDirectoriesParameters extraDirectories, Path projectDirectory)
+      throws ConfigurationException {
+    ExtraDirectoriesParameters parameters =
+        extraDirectories == null ? new ExtraDirectoriesParameters() : extraDirectories;
+    try {
+      List<ExtraDirectory> paths = new ArrayList<>();
+      for (ExtraDirectoryParameters path :
+          lookup.objects("ecr.extraDirectories.paths", parameters.paths, LayerParameters::parsePath)) {
+        paths.add(extraDirectory(path, projectDirectory));
+      }
+      List<PermissionRule> permissions = new ArrayList<>();
+      for (PermissionParameters permission :
+          lookup.objects("ecr.extraDirectories.permissions", parameters.permissions, LayerParameters::parsePermission)) {
+        permissions.add(new PermissionRule(trimmed(permission.file), trimmed(permission.mode)));
+      }
+      return new ExtraDirectories(
+              paths,
+              permissions,
+              lookup.string("ecr.extraDirectories.fileMode", parameters.fileMode, ExtraDirectories.DEFAULT_FILE_MODE)
+                  .trim(),
+              lookup.string("ecr.extraDirectories.directoryMode", parameters.directoryMode,
+                  ExtraDirectories.DEFAULT_DIRECTORY_MODE).trim())
+          .validate();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(e.getMessage(), e);
+    }
+  }
+
+  private static ExtraDirectory extraDirectory(ExtraDirectoryParameters path, Path projectDirectory)
+      throws ConfigurationException {
+    if (path == null || path.from == null || path.from.isBlank()) {
+      throw new ConfigurationException(
+          "Missing <from> in <extraDirectories><paths><path> (ecr.extraDirectories.paths): name the directory to"
+              + " copy, relative to the project directory, such as <from>src/main/container</from>.");
+    }
+    String into = path.into == null || path.into.isBlank() ? "/" : path.into.trim();
+    return new ExtraDirectory(projectDirectory.resolve(path.from.trim()).normalize(), into);
+  }
+
+  /** Parses one item of {@code ecr.extraDirectories.paths}: {@code from} or {@code from=into}. */
+  private static ExtraDirectoryParameters parsePath(String item) {
+    int equals = item.indexOf('=');
+    return equals < 0
+        ? new ExtraDirectoryParameters(item, null)
+        : new ExtraDirectoryParameters(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
+  }
+
+  /** Parses one item of {@code ecr.extraDirectories.permissions}: {@code glob=mode}. */
+  private static PermissionParameters parsePermission(String item) {
+    int equals = item.lastIndexOf('=');
+    if (equals <= 0) {
+      throw new IllegalArgumentException(
+          "Invalid entry '" + item + "' in the property ecr.extraDirectories.permissions: write path=mode pairs"
+              + " separated by commas, such as ecr.extraDirectories.permissions=/opt/app/bin/*=755.");
+    }
+    return new PermissionParameters(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
+  }
+
+  private static String trimmed(String value) {
+    return value == null ? null : value.trim();
+  }
+}

@@ -1,0 +1,92 @@
+package io.github.ecrmaven.image;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
+import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExtraDirectoriesTest {
+  @TempDir Path folder;
+
+  private ExtraDirectories withMode(String fileMode) {
+    return new ExtraDirectories(
+        List.of(new ExtraDirectory(folder, "/opt/app")), List.of(), fileMode, ExtraDirectories.DEFAULT_DIRECTORY_MODE);
+  }
+
+  @Test
+  void validateAcceptsDefaults() throws ConfigurationException {
+    new ExtraDirectories(List.of(new ExtraDirectory(folder, "/")),
+        List.of(new PermissionRule("/bin/**", "700")), "600", "750").validate();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"855", "0755", "75", "rwxr-xr-x", "+x", ""})
+  void validateRejectsFileModes(String mode) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withMode(mode).validate());
+    assertTrue(e.getMessage().contains("'" + mode + "' in <extraDirectories><fileMode>"
+        + " (ecr.extraDirectories.fileMode)"), e.getMessage());
+    assertTrue(e.getMessage().contains("such as 755 or 644"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsDirectoryMode() {
+    ExtraDirectories directories = new ExtraDirectories(List.of(), List.of(), "644", "7777");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("'7777' in <extraDirectories><directoryMode>"
+        + " (ecr.extraDirectories.directoryMode)"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsPermissionMode() {
+    ExtraDirectories directories = new ExtraDirectories(
+        List.of(), List.of(new PermissionRule("/opt/app/run.sh", "u+x")), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("'u+x' in <extraDirectories><permissions><permission><mode>"
+        + " (ecr.extraDirectories.permissions) for /opt/app/run.sh"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsRelativePermissionPath() {
+    ExtraDirectories directories =
+        new ExtraDirectories(List.of(), List.of(new PermissionRule("bin/*", "755")), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("<extraDirectories><permissions><permission><file>"
+        + " (ecr.extraDirectories.permissions) 'bin/*'"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsMissingDirectory() {
+    Path missing = folder.resolve("src/main/container");
+    ExtraDirectories directories = new ExtraDirectories(
+        List.of(new ExtraDirectory(missing, "/")), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains(missing + " from <extraDirectories><paths><path><from>"
+        + " (ecr.extraDirectories.paths) does not exist"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsFileAsDirectory() throws Exception {
+    Path file = Files.createFile(folder.resolve("app.conf"));
+    ExtraDirectories directories = new ExtraDirectories(List.of(new ExtraDirectory(file, "/")), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("is not a directory"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsRelativeInto() {
+    ExtraDirectories directories =
+        new ExtraDirectories(List.of(new ExtraDirectory(folder, "opt/app")), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("<extraDirectories><paths><path><into> (ecr.extraDirectories.paths)"
+        + " 'opt/app'"), e.getMessage());
+  }
+}
