@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +60,6 @@ final class RegistryFront implements AutoCloseable {
           "expect", "date", "from", "via", "warning");
 
   private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-  /** The name of the exchange attribute that contains the request's {@link Traffic}. */
-  private static final String TRAFFIC = RegistryFront.class.getName() + ".traffic";
   private static final System.Logger LOG = System.getLogger(RegistryFront.class.getName());
 
   private final HttpsServer server;
@@ -69,6 +68,11 @@ final class RegistryFront implements AutoCloseable {
   private final LocalEcrState state;
   private final ObjectMapper mapper;
   private final HttpClient client;
+  /**
+   * The traffic of each request in progress. Not exchange attributes, because the JDK's server
+   * stores those in the context, which every exchange shares.
+   */
+  private final Map<HttpExchange, Traffic> trafficByExchange = new ConcurrentHashMap<>();
 
   private RegistryFront(
       HttpsServer server,
@@ -124,13 +128,14 @@ final class RegistryFront implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    Traffic traffic = new Traffic();
-    exchange.setAttribute(TRAFFIC, traffic);
+    Traffic requestTraffic = new Traffic();
+    trafficByExchange.put(exchange, requestTraffic);
     try (exchange) {
       handleRequest(exchange);
     } finally {
+      trafficByExchange.remove(exchange);
       state.recordRegistryRequest(exchange.getRequestMethod(), loggedPathAndQuery(exchange.getRequestURI()),
-          exchange.getResponseCode(), traffic.received.get(), traffic.sent.get());
+          exchange.getResponseCode(), requestTraffic.received.get(), requestTraffic.sent.get());
     }
   }
 
@@ -367,8 +372,9 @@ final class RegistryFront implements AutoCloseable {
     if (!chunked && length <= 0) {
       return HttpRequest.BodyPublishers.noBody();
     }
-    HttpRequest.BodyPublisher stream =
-        HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(exchange.getRequestBody(), traffic(exchange)));
+    Traffic requestTraffic = traffic(exchange);
+    HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(
+        () -> new CountingInputStream(exchange.getRequestBody(), requestTraffic));
     return chunked ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
   }
 
@@ -409,8 +415,8 @@ final class RegistryFront implements AutoCloseable {
     }
   }
 
-  private static Traffic traffic(HttpExchange exchange) {
-    return (Traffic) exchange.getAttribute(TRAFFIC);
+  private Traffic traffic(HttpExchange exchange) {
+    return trafficByExchange.get(exchange);
   }
 
   /** Returns the raw path and query, without the upload state, which is long and opaque. */
