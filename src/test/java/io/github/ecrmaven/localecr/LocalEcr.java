@@ -109,8 +109,9 @@ public final class LocalEcr implements AutoCloseable {
 
     /**
      * Records, for checks from another process, the operation name of every API call in
-     * {@code api-calls.log} and every issued registry password in {@code issued-passwords.log}, one per
-     * line, in {@code directory} (default: no records). The passwords are only valid for this local
+     * {@code api-calls.log}, every issued registry password in {@code issued-passwords.log} and every
+     * request the registry front answered in {@code registry-requests.log}, one per line, in
+     * {@code directory} (default: no records). The passwords are only valid for this local
      * ECR; a build's log is checked against them to prove that it never prints one.
      */
     public Options recordsDirectory(Path directory) {
@@ -261,6 +262,11 @@ public final class LocalEcr implements AutoCloseable {
     return state.registryBytesReceived();
   }
 
+  /** Returns the response body bytes the registry front sent, blobs and manifests included. */
+  public long registryBytesSent() {
+    return state.registryBytesSent();
+  }
+
   /**
    * Returns the API calls (ECR and STS) that passed the signature check since start or the last
    * {@link #resetCounters()}, oldest first, with the principal that made each. Only the latest
@@ -308,8 +314,8 @@ public final class LocalEcr implements AutoCloseable {
   }
 
   /**
-   * Sets the API call counts and {@link #registryBytesReceived()} to zero and clears
-   * {@link #apiCalls()}.
+   * Sets the API call counts, {@link #registryBytesReceived()} and {@link #registryBytesSent()} to
+   * zero and clears {@link #apiCalls()}.
    */
   public void resetCounters() {
     state.resetCounters();

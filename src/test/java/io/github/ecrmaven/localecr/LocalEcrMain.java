@@ -33,7 +33,9 @@ import java.util.concurrent.CountDownLatch;
  * NAME:TAG before the local ECR reports ready; that JVM needs {@code -Djavax.net.ssl.trustStore} set to
  * the certificate directory's trust store. Every API call's operation is appended to {@code
  * DIR/api-calls.log}, every signed call's operation, access key ID and principal ARN to {@code
- * DIR/api-callers.log}, and every issued registry password to {@code DIR/issued-passwords.log}.
+ * DIR/api-callers.log}, every issued registry password to {@code DIR/issued-passwords.log}, and every
+ * request the registry served, with its status and body bytes in and out, to {@code
+ * DIR/registry-requests.log}.
  *
  * <p>{@code --faults} loads denied actions, unusable KMS keys and other accounts' registry IDs
  * from a JSON file before the local ECR reports ready; {@link LocalEcr#loadFaults} describes the
@@ -98,6 +100,7 @@ public final class LocalEcrMain {
       Files.deleteIfExists(directory.resolve("api-calls.log"));
       Files.deleteIfExists(directory.resolve("api-callers.log"));
       Files.deleteIfExists(directory.resolve("issued-passwords.log"));
+      Files.deleteIfExists(directory.resolve("registry-requests.log"));
       Path faults = options.containsKey("--faults")
           ? Path.of(options.get("--faults")).toAbsolutePath() : null;
       if (faults != null) {

@@ -101,6 +101,7 @@ final class LocalEcrState {
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
   private final AtomicLong registryBytesReceived = new AtomicLong();
   private final java.util.Set<String> staleManifestReads = ConcurrentHashMap.newKeySet();
+  private final AtomicLong registryBytesSent = new AtomicLong();
   /** The most recent authenticated API calls, oldest first, at most {@link #MAX_RECORDED_CALLS}. */
   private final java.util.Deque<LocalEcr.ApiCall> recentCalls = new java.util.ArrayDeque<>();
   private final Principals principals;
@@ -111,8 +112,8 @@ final class LocalEcrState {
   }
 
   /**
-   * @param recordsDirectory the directory that receives {@code api-calls.log} and
-   *     {@code issued-passwords.log}, or null for no records
+   * @param recordsDirectory the directory that receives {@code api-calls.log},
+   *     {@code issued-passwords.log} and {@code registry-requests.log}, or null for no records
    */
   LocalEcrState(Clock clock, Duration tokenLifetime, java.nio.file.Path recordsDirectory) {
     this.clock = clock;
@@ -301,11 +302,30 @@ final class LocalEcrState {
     return registryBytesReceived.get();
   }
 
+  void addRegistryBytesSent(long bytes) {
+    registryBytesSent.addAndGet(bytes);
+  }
+
+  long registryBytesSent() {
+    return registryBytesSent.get();
+  }
+
+  /**
+   * Records one request that the registry front served, in {@code registry-requests.log} as
+   * {@code METHOD<TAB>PATH_AND_QUERY<TAB>STATUS<TAB>BYTES_RECEIVED<TAB>BYTES_SENT}, where the byte
+   * counts are those of the request and response bodies.
+   */
+  void recordRegistryRequest(String method, String pathAndQuery, int status, long received, long sent) {
+    appendRecord("registry-requests.log",
+        method + "\t" + pathAndQuery + "\t" + status + "\t" + received + "\t" + sent);
+  }
+
   void resetCounters() {
     apiCallCounts.clear();
     synchronized (recentCalls) {
       recentCalls.clear();
     }
     registryBytesReceived.set(0);
+    registryBytesSent.set(0);
   }
 }

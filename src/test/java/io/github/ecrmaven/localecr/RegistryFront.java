@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,8 +30,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
@@ -65,6 +68,11 @@ final class RegistryFront implements AutoCloseable {
   private final LocalEcrState state;
   private final ObjectMapper mapper;
   private final HttpClient client;
+  /**
+   * The traffic of each request in progress. Not exchange attributes, because the JDK's server
+   * stores those in the context, which every exchange shares.
+   */
+  private final Map<HttpExchange, Traffic> trafficByExchange = new ConcurrentHashMap<>();
 
   private RegistryFront(
       HttpsServer server,
@@ -120,7 +128,19 @@ final class RegistryFront implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    Traffic requestTraffic = new Traffic();
+    trafficByExchange.put(exchange, requestTraffic);
     try (exchange) {
+      handleRequest(exchange);
+    } finally {
+      trafficByExchange.remove(exchange);
+      state.recordRegistryRequest(exchange.getRequestMethod(), loggedPathAndQuery(exchange.getRequestURI()),
+          exchange.getResponseCode(), requestTraffic.received.get(), requestTraffic.sent.get());
+    }
+  }
+
+  private void handleRequest(HttpExchange exchange) throws IOException {
+    try {
       String path = exchange.getRequestURI().getRawPath();
       if (!path.equals("/v2") && !path.startsWith("/v2/")) {
         sendError(exchange, 404, "NOT_FOUND", "Not Found");
@@ -278,6 +298,7 @@ final class RegistryFront implements AutoCloseable {
   private byte[] readManifest(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readNBytes(MAX_MANIFEST_BYTES + 1);
     state.addRegistryBytesReceived(body.length);
+    traffic(exchange).received.addAndGet(body.length);
     if (body.length > MAX_MANIFEST_BYTES) {
       sendError(exchange, 400, "MANIFEST_INVALID",
           "The manifest exceeds " + MAX_MANIFEST_BYTES + " bytes.");
@@ -364,7 +385,7 @@ final class RegistryFront implements AutoCloseable {
       boolean noBody = contentLength == 0 || status == 204 || status == 304;
       exchange.sendResponseHeaders(status, noBody ? -1 : Math.max(contentLength, 0));
       if (!noBody) {
-        try (OutputStream out = exchange.getResponseBody()) {
+        try (OutputStream out = new CountingOutputStream(exchange.getResponseBody(), traffic(exchange))) {
           upstream.transferTo(out);
         }
       }
@@ -382,8 +403,9 @@ final class RegistryFront implements AutoCloseable {
     if (!chunked && length <= 0) {
       return HttpRequest.BodyPublishers.noBody();
     }
-    HttpRequest.BodyPublisher stream =
-        HttpRequest.BodyPublishers.ofInputStream(() -> new CountingInputStream(exchange.getRequestBody()));
+    Traffic requestTraffic = traffic(exchange);
+    HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(
+        () -> new CountingInputStream(exchange.getRequestBody(), requestTraffic));
     return chunked ? stream : HttpRequest.BodyPublishers.fromPublisher(stream, length);
   }
 
@@ -419,9 +441,20 @@ final class RegistryFront implements AutoCloseable {
       return;
     }
     exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
+    try (OutputStream out = new CountingOutputStream(exchange.getResponseBody(), traffic(exchange))) {
       out.write(bytes);
     }
+  }
+
+  private Traffic traffic(HttpExchange exchange) {
+    return trafficByExchange.get(exchange);
+  }
+
+  /** Returns the raw path and query, without the upload state, which is long and opaque. */
+  private static String loggedPathAndQuery(URI uri) {
+    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().replaceAll("(^|&)_state=[^&]*", "");
+    query = query.startsWith("&") ? query.substring(1) : query;
+    return uri.getRawPath() + (query.isEmpty() ? "" : "?" + query);
   }
 
   private static Map<String, String> queryParameters(URI uri) {
@@ -465,17 +498,26 @@ final class RegistryFront implements AutoCloseable {
     }
   }
 
-  /** Counts the request body bytes that pass through it into the shared state. */
+  /** The body bytes of one request and its response. */
+  private static final class Traffic {
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong sent = new AtomicLong();
+  }
+
+  /** Counts the request body bytes that pass through it into the shared state and the request's traffic. */
   private final class CountingInputStream extends FilterInputStream {
-    CountingInputStream(InputStream in) {
+    private final Traffic traffic;
+
+    CountingInputStream(InputStream in, Traffic traffic) {
       super(in);
+      this.traffic = traffic;
     }
 
     @Override
     public int read() throws IOException {
       int value = super.read();
       if (value >= 0) {
-        state.addRegistryBytesReceived(1);
+        count(1);
       }
       return value;
     }
@@ -484,9 +526,41 @@ final class RegistryFront implements AutoCloseable {
     public int read(byte[] buffer, int offset, int length) throws IOException {
       int count = super.read(buffer, offset, length);
       if (count > 0) {
-        state.addRegistryBytesReceived(count);
+        count(count);
       }
       return count;
+    }
+
+    private void count(long bytes) {
+      state.addRegistryBytesReceived(bytes);
+      traffic.received.addAndGet(bytes);
+    }
+  }
+
+  /** Counts the response body bytes that pass through it into the shared state and the request's traffic. */
+  private final class CountingOutputStream extends FilterOutputStream {
+    private final Traffic traffic;
+
+    CountingOutputStream(OutputStream out, Traffic traffic) {
+      super(out);
+      this.traffic = traffic;
+    }
+
+    @Override
+    public void write(int value) throws IOException {
+      out.write(value);
+      count(1);
+    }
+
+    @Override
+    public void write(byte[] buffer, int offset, int length) throws IOException {
+      out.write(buffer, offset, length);
+      count(length);
+    }
+
+    private void count(long bytes) {
+      state.addRegistryBytesSent(bytes);
+      traffic.sent.addAndGet(bytes);
     }
   }
 }

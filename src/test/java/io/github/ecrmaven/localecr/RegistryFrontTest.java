@@ -139,9 +139,11 @@ class RegistryFrontTest {
     HttpResponse<String> head =
         send(authorized("/v2/front/monolithic/blobs/" + digest).method("HEAD",
             BodyPublishers.noBody()));
+    long sentBefore = ecr.registryBytesSent();
     HttpResponse<byte[]> get = HTTP.send(
         authorized("/v2/front/monolithic/blobs/" + digest).GET().build(),
         BodyHandlers.ofByteArray());
+    long sent = ecr.registryBytesSent() - sentBefore;
 
     assertEquals(201, upload.statusCode(), upload.body());
     assertEquals(200, head.statusCode());
@@ -149,6 +151,7 @@ class RegistryFrontTest {
         .orElse(""));
     assertEquals(digest, head.headers().firstValue("Docker-Content-Digest").orElse(""));
     assertArrayEquals(blob, get.body());
+    assertTrue(sent >= blob.length, "bytes sent for the blob GET: " + sent);
   }
 
   @Test
