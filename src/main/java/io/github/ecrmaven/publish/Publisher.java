@@ -18,6 +18,7 @@ import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositoryEnsurer;
 import io.github.ecrmaven.ecr.VerifiedImage;
 import io.github.ecrmaven.image.ApplicationImage;
+import io.github.ecrmaven.image.BaseLayerMounts;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
 import io.github.ecrmaven.image.JibImageBuilder;
@@ -91,6 +92,9 @@ public final class Publisher {
       log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
           + request.container().format() + " format)");
       JibImageBuilder builder = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"));
+      if (ensured.isPresent() && ensured.get().created()) {
+        mountBaseLayers(baseImage, registryHost, pushHost, request.target().repository().value(), credential);
+      }
 
       // Before any manifest is written: where do the tags point now? A repository that this build
       // created, or that ECR creates on push, has no tags yet.
@@ -208,6 +212,24 @@ public final class Publisher {
             + " whoever moved them: " + (moved.isEmpty() ? "none" : moved) + ". Check which pipelines push these"
             + " tags, and push under a tag that does not exist yet.",
         cause);
+  }
+
+  /**
+   * Mounts the layers of a base image in the target's registry into the repository this build just
+   * created, so that Jib does not download them. Only a new repository lacks them.
+   */
+  private void mountBaseLayers(ImageReference baseImage, String targetHost, String pushHost, String repository,
+      RegistryCredential credential) {
+    String host = baseImage.getRegistry();
+    if (!host.equalsIgnoreCase(targetHost) && !host.equalsIgnoreCase(pushHost)) {
+      return;
+    }
+    int mounted = new BaseLayerMounts(log).mount(pushHost, baseImage.getRepository(), baseImage.getQualifier(),
+        repository, credential.username(), credential.password());
+    if (mounted > 0) {
+      log.info("Mounted " + mounted + " base image layer" + (mounted == 1 ? "" : "s") + " from "
+          + baseImage.getRepository() + " into the new repository " + repository + " without downloading them");
+    }
   }
 
   /** Builds the application image with the base image access that a registry credential gives. */

@@ -21,6 +21,7 @@ import io.github.ecrmaven.localecr.LocalEcr;
 import io.github.ecrmaven.localecr.LocalEcrClients;
 import io.github.ecrmaven.localecr.SharedLocalEcr;
 import io.github.ecrmaven.aws.ProxySettings;
+import io.github.ecrmaven.testing.RecordingLog;
 import io.github.ecrmaven.testing.Skopeo;
 import io.github.ecrmaven.testing.TestHttpProxy;
 import java.nio.file.Files;
@@ -123,6 +124,21 @@ class PublisherTest {
     JsonNode entrypoint = Skopeo.inspect(result.imageUri(), "AWS", password, ecr.caCertDirectory())
         .config().get("config").get("Entrypoint");
     assertEquals("demo.Hello", entrypoint.get(entrypoint.size() - 1).asText());
+  }
+
+  @Test
+  void newRepositoryMountsBaseLayersWithoutDownload() throws Exception {
+    String repository = newRepository();
+    RecordingLog log = new RecordingLog();
+    long sentBefore = ecr.registryBytesSent();
+
+    new Publisher(log).publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1")));
+
+    long sent = ecr.registryBytesSent() - sentBefore;
+    assertTrue(log.infos().stream().anyMatch(info -> info.startsWith("Mounted 1 base image layer from base/java17")),
+        log.infos().toString());
+    // The base image's one layer is about 20 MB; manifests and configurations are a few kilobytes.
+    assertTrue(sent < 1_000_000, "the registry sent " + sent + " bytes during the push");
   }
 
   @Test
