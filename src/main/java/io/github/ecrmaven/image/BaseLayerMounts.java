@@ -18,9 +18,9 @@ import java.io.OutputStream;
 /**
  * Mounts the base image's layers into a new target repository of the same registry before Jib
  * builds, so that Jib finds them there and does not download them. Jib Core 0.28.1 checks only
- * whether the target repository has a base layer: when it does not, Jib downloads the layer into its
- * cache first and mounts it only when it pushes, so a cold push to a new repository downloads the
- * whole base image for nothing.
+ * whether the target repository has a base layer. When it does not, Jib downloads the layer into its
+ * cache first and mounts it only when it pushes. So without this step, a cold push to a new
+ * repository downloads the whole base image for nothing.
  *
  * <p>A mount the registry refuses is harmless: the layer then stays missing and Jib downloads and
  * pushes it as before. This class uses Jib Core's registry client, which is not part of Jib's
@@ -80,9 +80,9 @@ public final class BaseLayerMounts {
       if (target.checkBlob(digest).isPresent()) {
         return false;
       }
-      return target.pushBlob(digest, new RefusedUpload(), baseRepository, written -> {});
+      return target.pushBlob(digest, new UploadRefusingBlob(), baseRepository, written -> {});
     } catch (IOException e) {
-      // RefusedUpload ends an upload that the registry asked for because it did not mount the layer.
+      // UploadRefusingBlob ends an upload that the registry asked for because it did not mount the layer.
       log.debug("The registry did not mount base layer " + digest + ": " + e.getMessage());
       return false;
     }
@@ -103,7 +103,7 @@ public final class BaseLayerMounts {
   }
 
   /** A blob whose upload is refused, so that a layer is mounted or left to Jib, never uploaded here. */
-  private static final class RefusedUpload implements Blob {
+  private static final class UploadRefusingBlob implements Blob {
     @Override
     public BlobDescriptor writeTo(OutputStream out) throws IOException {
       throw new IOException("not uploading here: the layer was not mounted");
