@@ -2,19 +2,25 @@ package io.github.ecrmaven.maven;
 
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.RepositoryCreation;
+import io.github.ecrmaven.publish.PublishException;
 import io.github.ecrmaven.publish.PublishRequest;
 import io.github.ecrmaven.publish.PublishResult;
 import io.github.ecrmaven.publish.Publisher;
 import io.github.ecrmaven.publish.PushReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Publishes the project as a container image to Amazon ECR: ensures the repository, gets an
@@ -104,6 +110,17 @@ public class PushMojo extends AbstractRepositoryMojo {
   @Parameter(property = "ecr.repositoryCreation", defaultValue = "create")
   String repositoryCreation;
 
+  /**
+   * Defers the push of every module until the last module of the reactor that runs {@code ecr:push} has
+   * reached it, as maven-deploy-plugin's {@code deployAtEnd} does (property {@code ecr.pushAtEnd}). A
+   * module that fails before then stops every push, so a failed build publishes no image. Each
+   * module's configuration is still checked when the module reaches the goal. Default: {@code false}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.pushAtEnd", defaultValue = "false")
+  Boolean pushAtEnd;
+
   @Override
   String goal() {
     return "push";
@@ -111,20 +128,55 @@ public class PushMojo extends AbstractRepositoryMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    runGoal(pushSkip, () -> {
-      if (session.isOffline()) {
-        throw new MojoFailureException(
-            "ecr:push cannot run in offline mode (-o): it calls the ECR API and pushes to the registry."
-                + " Run the build without -o, or skip the push with -Decr.push.skip.");
+    boolean atEnd;
+    try {
+      atEnd = booleanValue(lookup(), "ecr.pushAtEnd", pushAtEnd);
+    } catch (ConfigurationException e) {
+      throw configurationFailure(e);
+    }
+    if (!atEnd) {
+      runGoal(pushSkip, () -> publish(prepare()));
+      return;
+    }
+
+    // A skipped module reaches the goal too, with nothing to push.
+    AtomicReference<PublishRequest> prepared = new AtomicReference<>();
+    runGoal(pushSkip, () -> prepared.set(prepare()));
+    DeferredPushes.Arrival arrival = DeferredPushes.of(session)
+        .arrive(project.getId(), Optional.ofNullable(prepared.get()), finishedProjects());
+    new PushAtEnd(getLog(), this::publish)
+        .handle(project.getId(), prepared.get() != null, arrival, session.getResult().hasExceptions());
+  }
+
+  /** Checks that the goal can run and returns the publication, with every value validated. */
+  private PublishRequest prepare() throws ConfigurationException, MojoExecutionException, MojoFailureException {
+    if (session.isOffline()) {
+      throw new MojoFailureException(
+          "ecr:push cannot run in offline mode (-o): it calls the ECR API and pushes to the registry."
+              + " Run the build without -o, or skip the push with -Decr.push.skip.");
+    }
+    deleteStaleReports();
+    return publishRequest();
+  }
+
+  private PublishResult publish(PublishRequest request)
+      throws ConfigurationException, PublishException, InterruptedException {
+    request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
+    PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
+    getLog().info(
+        "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
+            + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));
+    return result;
+  }
+
+  private Set<String> finishedProjects() {
+    Set<String> finished = new HashSet<>();
+    for (MavenProject reactorProject : session.getProjects()) {
+      if (session.getResult().getBuildSummary(reactorProject) != null) {
+        finished.add(reactorProject.getId());
       }
-      deleteStaleReports();
-      PublishRequest request = publishRequest();
-      request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
-      PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
-      getLog().info(
-          "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
-              + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));
-    });
+    }
+    return finished;
   }
 
   private void deleteStaleReports() throws MojoExecutionException {
