@@ -438,6 +438,17 @@ public final class LocalEcr implements AutoCloseable {
     state.accessFaults().throttle(operation, repository, times);
   }
 
+  /**
+   * Makes the registry read every blob upload to {@code repository} at no more than
+   * {@code bytesPerSecond}, as over a slow link.
+   */
+  public void throttleBlobUploads(String repository, long bytesPerSecond) {
+    for (String method : new String[] {"PATCH", "PUT"}) {
+      state.registryFaults().add(new RegistryFaults.Rule(RegistryFaults.Action.THROTTLE, method, "blobs/uploads",
+          repository, 0, Optional.empty(), -1, 0, bytesPerSecond));
+    }
+  }
+
   /** Removes the registry faults of {@code repository}. */
   public void clearRegistryFaults(String repository) {
     state.registryFaults().clear(repository);

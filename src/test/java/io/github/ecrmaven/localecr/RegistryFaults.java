@@ -18,8 +18,10 @@ final class RegistryFaults {
     STATUS,
     /** Reads part of the request body, then closes the connection without a response. */
     RESET,
-    /** Expires every registry password issued so far, then handles the request as usual. */
-    EXPIRE_TOKENS
+    /** Expires the request's registry password, then handles the request as usual. */
+    EXPIRE_TOKENS,
+    /** Reads the request body no faster than the rule's rate, as over a slow link. */
+    THROTTLE
   }
 
   /**
@@ -31,9 +33,16 @@ final class RegistryFaults {
    * @param repository the repository it applies to
    * @param times how many matching requests it affects; negative for every one
    * @param skip how many matching requests pass before it starts
+   * @param bytesPerSecond the rate of a {@link Action#THROTTLE} fault
    */
   record Rule(Action action, String method, String routePrefix, String repository, int status,
-      Optional<Integer> retryAfterSeconds, int times, int skip) {}
+      Optional<Integer> retryAfterSeconds, int times, int skip, long bytesPerSecond) {
+
+    Rule(Action action, String method, String routePrefix, String repository, int status,
+        Optional<Integer> retryAfterSeconds, int times, int skip) {
+      this(action, method, routePrefix, repository, status, retryAfterSeconds, times, skip, 0);
+    }
+  }
 
   private final List<MutableRule> rules = new ArrayList<>();
 

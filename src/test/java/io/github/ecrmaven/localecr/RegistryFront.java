@@ -60,6 +60,8 @@ final class RegistryFront implements AutoCloseable {
           "expect", "date", "from", "via", "warning");
 
   private static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+  /** The largest read of a throttled upload, so that its pauses stay short and even. */
+  private static final int THROTTLED_READ_BYTES = 16 * 1024;
   private static final System.Logger LOG = System.getLogger(RegistryFront.class.getName());
 
   private final HttpsServer server;
@@ -208,6 +210,9 @@ final class RegistryFront implements AutoCloseable {
     switch (fault.action()) {
       case EXPIRE_TOKENS:
         requestPassword(exchange.getRequestHeaders()).ifPresent(state::expirePassword);
+        return false;
+      case THROTTLE:
+        traffic(exchange).bytesPerSecond = fault.bytesPerSecond();
         return false;
       case RESET:
         // Reading part of the body first puts the failure in the middle of the upload. Closing the
@@ -502,6 +507,8 @@ final class RegistryFront implements AutoCloseable {
   private static final class Traffic {
     final AtomicLong received = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
+    /** The rate the request body is read at, or 0 for no limit. */
+    volatile long bytesPerSecond;
   }
 
   /** Counts the request body bytes that pass through it into the shared state and the request's traffic. */
@@ -524,9 +531,11 @@ final class RegistryFront implements AutoCloseable {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = super.read(buffer, offset, length);
+      long rate = traffic.bytesPerSecond;
+      int count = super.read(buffer, offset, rate > 0 ? Math.min(length, THROTTLED_READ_BYTES) : length);
       if (count > 0) {
         count(count);
+        pause(count, rate);
       }
       return count;
     }
@@ -534,6 +543,19 @@ final class RegistryFront implements AutoCloseable {
     private void count(long bytes) {
       state.addRegistryBytesReceived(bytes);
       traffic.received.addAndGet(bytes);
+    }
+
+    /** Sleeps as long as {@code bytes} take at {@code rate} bytes per second, when a rate is set. */
+    private void pause(long bytes, long rate) throws IOException {
+      if (rate <= 0) {
+        return;
+      }
+      try {
+        Thread.sleep(bytes * 1000 / rate);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("Interrupted while throttling an upload");
+      }
     }
   }
 
