@@ -17,6 +17,12 @@ public interface BuildLog {
   /** Reports something the user should act on although the build goes on. */
   void warn(String message);
 
+  /**
+   * Reports the progress of a long step, such as an upload. Only an interactive console shows it, so
+   * the default drops it, and a batch build log gets no repeated lines.
+   */
+  default void progress(String message) {}
+
   /** Returns whether debug messages are shown, so that callers can skip building expensive ones. */
   boolean isDebugEnabled();
 

@@ -14,6 +14,7 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +89,8 @@ public final class JibImageBuilder {
       JibContainerBuilder builder = containerBuilder(image);
       containerizer.setToolName(TOOL_NAME)
           .setApplicationLayersCache(applicationCache)
-          .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log));
+          .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log))
+          .addEventHandler(ProgressEvent.class, new PushProgress(log));
       for (String tag : additionalTags) {
         containerizer.withAdditionalTag(tag);
       }

@@ -116,6 +116,11 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   /** Returns this goal's name, as in {@code ecr:<goal>}, for its skip property and log lines. */
   abstract String goal();
 
+  /** Returns whether the build runs on an interactive console, not in batch mode ({@code -B}) or a pipe. */
+  boolean interactiveConsole() {
+    return session.getRequest().isInteractiveMode() && System.console() != null;
+  }
+
   ParameterLookup lookup() {
     return new ParameterLookup(session, project);
   }

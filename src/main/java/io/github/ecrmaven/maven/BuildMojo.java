@@ -97,7 +97,7 @@ public class BuildMojo extends AbstractEcrMojo {
               ImageParameters.containerSettings(lookup, container, project, getLog()),
               Path.of(project.getBuild().getDirectory()));
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
-      new TarballBuild(new MavenBuildLog(getLog())).build(request);
+      new TarballBuild(new MavenBuildLog(getLog(), interactiveConsole())).build(request);
     });
   }
 }

@@ -162,7 +162,7 @@ public class PushMojo extends AbstractRepositoryMojo {
   private PublishResult publish(PublishRequest request)
       throws ConfigurationException, PublishException, InterruptedException {
     request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
-    PublishResult result = new Publisher(new MavenBuildLog(getLog())).publish(request);
+    PublishResult result = new Publisher(new MavenBuildLog(getLog(), interactiveConsole())).publish(request);
     getLog().info(
         "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
             + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));

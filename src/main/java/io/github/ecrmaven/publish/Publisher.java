@@ -62,6 +62,7 @@ public final class Publisher {
         MainClassResolver.resolveFor(request.container(), request.manifestMainClass(), request.layers(), log);
     deleteStaleReports(request);  // Again, for callers other than the Maven goal.
 
+    StageTimes times = new StageTimes();
     EcrClient client = EcrClients.get(region, request.aws());
     try {
       Optional<EnsuredRepository> ensured =
@@ -74,7 +75,9 @@ public final class Publisher {
                   request.updateRepositorySettings());
       EcrClients.credentialSourceToReport(region, request.aws())
           .ifPresent(source -> log.info("AWS credentials: " + source));
+      times.end("repository");
       RegistryCredential credential = AuthorizationTokens.shared().get(client);
+      times.end("authorization token");
       String registryHost = registryHost(targetRegistry, ensured, credential);
       String image = registryHost + "/" + request.target().repository();
       // A registry endpoint override changes where Jib connects, not the image's name.
@@ -105,16 +108,20 @@ public final class Publisher {
               builder, request.buildDirectory())
           : new TagCheck.Result(TagPlan.pushAll(request.target().tags()), Optional.empty());
       TagPlan plan = checked.plan();
+      times.end("tag check and base layers");
       BuiltImage built = plan.toPush().isEmpty()
           ? checked.localBuild().orElseThrow()
           : push(request, builder, applicationFor, pushHost + "/" + request.target().repository(), plan,
               credential, ensured, manifests, token -> AuthorizationTokens.shared().refresh(client, token));
       EnsuredRepository repository = ensured.isPresent() ? ensured.get() : createdOnPush(client, request);
       plan.logOutcome(repository, built.digest(), log);
+      times.end("build and push");
 
       VerifiedImage verified =
           new ImageVerifier(client, log).verify(repository, built.digest(), request.target().tags());
       log.info("Verified with DescribeImages: " + image + "@" + verified.digest() + " has tags " + String.join(", ", tags));
+      times.end("verification");
+      log.info(times.summary());
 
       PublishResult result =
           new PublishResult(

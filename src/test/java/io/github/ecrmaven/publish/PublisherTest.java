@@ -137,6 +137,8 @@ class PublisherTest {
     long sent = ecr.registryBytesSent() - sentBefore;
     assertTrue(log.infos().stream().anyMatch(info -> info.startsWith("Mounted 1 base image layer from base/java17")),
         log.infos().toString());
+    assertTrue(log.infos().stream().anyMatch(info -> info.matches("Stage times: repository \\d+\\.\\d\\d s, .*")),
+        log.infos().toString());
     // The base image's one layer is about 20 MB; manifests and configurations are a few kilobytes.
     assertTrue(sent < 1_000_000, "the registry sent " + sent + " bytes during the push");
   }

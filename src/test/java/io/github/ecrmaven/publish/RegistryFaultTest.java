@@ -62,10 +62,14 @@ class RegistryFaultTest {
   }
 
   private PublishRequest request(String repository, List<String> tags) throws Exception {
+    return request(repository, tags, 1_000_000);
+  }
+
+  private PublishRequest request(String repository, List<String> tags, int dependencySize) throws Exception {
     PublisherTest.compileHello(classes, "hello " + repository);
-    // A dependency of its own per repository, so that every push uploads a layer of about 1 MB.
+    // A dependency of its own per repository, so that every push uploads a layer of that size.
     Path dependency = buildDirectory.resolve("library-" + repository.hashCode() + ".jar");
-    byte[] content = new byte[1_000_000];
+    byte[] content = new byte[dependencySize];
     new Random(repository.hashCode()).nextBytes(content);
     Files.write(dependency, content);
     return new PublishRequest(
@@ -86,8 +90,12 @@ class RegistryFaultTest {
   }
 
   private PublishResult publishThrough(String repository, RecordingLog log) throws Exception {
+    return publishThrough(repository, log, 1_000_000);
+  }
+
+  private PublishResult publishThrough(String repository, RecordingLog log, int dependencySize) throws Exception {
     try {
-      return new Publisher(log).publish(request(repository, List.of("1.0", "stable")));
+      return new Publisher(log).publish(request(repository, List.of("1.0", "stable"), dependencySize));
     } finally {
       ecr.clearRegistryFaults(repository);
     }
@@ -197,5 +205,21 @@ class RegistryFaultTest {
     assertTrue(e.getMessage().contains("run fewer builds against the registry at once"), e.getMessage());
     assertNothingPublished(repository);
     ecr.throttleApiCalls("DescribeRepositories", repository, 0);
+  }
+
+  @Test
+  void slowLinkSucceedsWithProgress() throws Exception {
+    String repository = newRepository();
+    // Loopback socket buffers take the first megabytes of an upload at once, so the layer is larger
+    // than them, and the rest takes a few seconds at this rate.
+    ecr.throttleBlobUploads(repository, 4_000_000);
+    RecordingLog log = new RecordingLog();
+
+    PublishResult result = publishThrough(repository, log, 24_000_000);
+
+    assertEquals(Optional.of(result.imageDigest()), digestOf(repository, "1.0"));
+    assertTrue(log.progress().size() >= 2, "progress lines: " + log.progress());
+    assertTrue(log.progress().stream().anyMatch(line -> line.matches("Pushing: \\d+ % done, \\d+ of \\d+ layers .*")),
+        log.progress().toString());
   }
 }

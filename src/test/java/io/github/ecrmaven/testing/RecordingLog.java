@@ -4,10 +4,11 @@ import io.github.ecrmaven.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps the messages a run logs at info and warning level; Jib's threads may log at the same time. */
+/** Keeps the info, warning and progress messages of a run; Jib's threads may log at the same time. */
 public final class RecordingLog implements BuildLog {
   private final List<String> infos = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<String> progress = new ArrayList<>();
 
   @Override
   public synchronized void info(String message) {
@@ -16,6 +17,11 @@ public final class RecordingLog implements BuildLog {
 
   @Override
   public void debug(String message) {}
+
+  @Override
+  public synchronized void progress(String message) {
+    progress.add(message);
+  }
 
   @Override
   public synchronized void warn(String message) {
@@ -33,5 +39,9 @@ public final class RecordingLog implements BuildLog {
 
   public synchronized List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  public synchronized List<String> progress() {
+    return List.copyOf(progress);
   }
 }
