@@ -157,8 +157,8 @@ final class EcrOperations {
   private ObjectNode describeImages(JsonNode request) throws EcrApiException, IOException {
     String name = repositoryName(request);
     existingRepository(name);
-    List<RegistryInventory.Image> images =
-        inventory.images(name, state.pushedDigests(name));
+    List<RegistryInventory.Image> images = new ArrayList<>(inventory.images(name, state.pushedDigests(name)));
+    images.removeIf(image -> state.isHiddenByLag(name, image.digest()));
 
     List<RegistryInventory.Image> selected = new ArrayList<>();
     JsonNode imageIds = request.path("imageIds");

@@ -449,6 +449,14 @@ public final class LocalEcr implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code DescribeImages} in {@code repository} lag {@code lag} behind the registry: an image
+   * is listed only once that time has passed since its push, as ECR's listing can trail a push.
+   */
+  public void describeImagesLag(String repository, java.time.Duration lag) {
+    state.describeImagesLag(repository, lag);
+  }
+
   /** Removes the registry faults of {@code repository}. */
   public void clearRegistryFaults(String repository) {
     state.registryFaults().clear(repository);

@@ -101,6 +101,7 @@ final class LocalEcrState {
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
   private final AtomicLong registryBytesReceived = new AtomicLong();
   private final java.util.Set<String> staleManifestReads = ConcurrentHashMap.newKeySet();
+  private final Map<String, Duration> describeImagesLags = new ConcurrentHashMap<>();
   private final AtomicLong registryBytesSent = new AtomicLong();
   /** The most recent authenticated API calls, oldest first, at most {@link #MAX_RECORDED_CALLS}. */
   private final java.util.Deque<LocalEcr.ApiCall> recentCalls = new java.util.ArrayDeque<>();
@@ -130,6 +131,18 @@ final class LocalEcrState {
     } else {
       staleManifestReads.remove(repository);
     }
+  }
+
+  /** Makes {@code DescribeImages} in {@code repository} leave out images pushed less than {@code lag} ago. */
+  void describeImagesLag(String repository, Duration lag) {
+    describeImagesLags.put(repository, lag);
+  }
+
+  /** Returns whether {@code DescribeImages} leaves out an image because it was pushed too recently. */
+  boolean isHiddenByLag(String repository, String digest) {
+    Duration lag = describeImagesLags.get(repository);
+    Optional<Instant> pushed = manifestPushTime(repository, digest);
+    return lag != null && pushed.isPresent() && now().isBefore(pushed.get().plus(lag));
   }
 
   boolean hasStaleManifestReads(String repository) {

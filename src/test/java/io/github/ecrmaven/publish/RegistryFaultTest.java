@@ -222,4 +222,33 @@ class RegistryFaultTest {
     assertTrue(log.progress().stream().anyMatch(line -> line.matches("Pushing: \\d+ % done, \\d+ of \\d+ layers .*")),
         log.progress().toString());
   }
+
+  @Test
+  void laggingDescribeImagesIsWaitedFor() throws Exception {
+    String repository = newRepository();
+    ecr.describeImagesLag(repository, java.time.Duration.ofSeconds(2));
+
+    PublishResult result = publishThrough(repository, new RecordingLog());
+
+    assertEquals(Optional.of(result.imageDigest()), digestOf(repository, "1.0"));
+    assertTrue(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)), "push report after a verified push");
+  }
+
+  @Test
+  void stoppedEcrFailsNamingEndpoint() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String endpoint = "http://127.0.0.1:" + closedPort;
+    PublishRequest base = request("faults/stopped", List.of("1.0"));
+    PublishRequest request = new PublishRequest(base.target(), AwsSettings.of(LocalEcr.REGION, endpoint, null),
+        base.repositoryCreation(), base.repositorySettings(), false, base.baseImage(), base.layers(),
+        base.manifestMainClass(), base.container(), base.buildDirectory());
+
+    PublishException e = assertThrows(PublishException.class, () -> new Publisher(BuildLog.silent()).publish(request));
+
+    assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)), "push report after a failed push");
+  }
 }
