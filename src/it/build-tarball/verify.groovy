@@ -15,4 +15,5 @@ assert report.imageId.startsWith('sha256:')
 
 def output = build.runArchive('target/ecr-image.tar', report.image + ':local')
 assert output.contains('build-tarball 1.0.0') : "container output: ${output}"
+InvokerBuild.of(basedir).verifyNoSecrets()
 return true

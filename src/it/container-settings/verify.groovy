@@ -68,4 +68,5 @@ new File(basedir, 'target/ecr-image.tar').withInputStream { stream ->
 assert names.contains('oci-layout') && names.contains('index.json') : "tarball entries: ${names}"
 def tarballOutput = build.runArchive('target/ecr-image.tar', buildReport.image + ':1.0.0')
 assert tarballOutput.readLines().contains('cwd=/opt/app-home') : "container output: ${tarballOutput}"
+InvokerBuild.of(basedir).verifyNoSecrets()
 return true

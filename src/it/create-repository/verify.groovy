@@ -24,4 +24,5 @@ assert repository.imageTagMutabilityExclusionFilters().collect { it.filter() } =
 assert !repository.imageScanningConfiguration().scanOnPush()
 assert repository.encryptionConfiguration().encryptionTypeAsString() == 'KMS'
 assert build.repositoryTags('it/create-repository') == [team: 'checkout', 'cost-center': '42']
+InvokerBuild.of(basedir).verifyNoSecrets()
 return true

@@ -34,4 +34,5 @@ assert build.inspect(report.get('image').asText() + ':promoted').manifestDigest(
 assert build.buildLog().contains('Tagged ' + report.get('image').asText() + '@' + report.get('imageDigest').asText()
     + ' with promoted')
 build.verifyNoPasswordInBuildLog()
+build.verifyNoSecrets()
 return true

@@ -6,4 +6,5 @@ assert log.contains("Invalid ECR repository name 'Team/My_App' in <repository> (
 assert build.apiCallsDuringBuild().isEmpty() : "API calls: ${build.apiCallsDuringBuild()}"
 assert !new File(basedir, 'target/ecr-image.json').exists()
 assert !new File(basedir, 'target/ecr-image.digest').exists()
+InvokerBuild.of(basedir).verifyNoSecrets()
 return true

@@ -17,4 +17,5 @@ def report = build.pushReport('app-two')
 def output = build.runImage(report.get('image').asText() + ':3.0.0')
 assert output.contains('app-two is running') : "container output: ${output}"
 build.verifyNoPasswordInBuildLog()
+build.verifyNoSecrets()
 return true

@@ -14,4 +14,5 @@ assert log.contains('Created repository it/package-push')
 assert log.contains('Apache Maven 3.8.7')
 assert log.count('Pushed ' + report.get('imageUri').asText()) == 2
 build.verifyNoPasswordInBuildLog()
+build.verifyNoSecrets()
 return true

@@ -10,4 +10,5 @@ def report = build.pushReport('.')
 assert report.get('repositoryName').asText() == 'it/property-overrides'
 def output = build.runImage(report.get('imageUri').asText())
 assert output.contains('arguments from-the-command-line, SOURCE=command-line, source=project-property') : "output: ${output}"
+InvokerBuild.of(basedir).verifyNoSecrets()
 return true

@@ -20,4 +20,5 @@ def report = build.pushReport('app-one')
 def output = build.runImage(report.get('image').asText() + ':4.0.0')
 assert output.contains('app-one is running') : "container output: ${output}"
 build.verifyNoPasswordInBuildLog()
+build.verifyNoSecrets()
 return true

@@ -11,4 +11,5 @@ assert !new File(basedir, 'target/ecr-image.json').exists()
 assert log.contains('ecr:push')
 assert log.contains('User property: ecr.repositoryCreation')
 assert log.contains('User property: ecr.push.skip')
+InvokerBuild.of(basedir).verifyNoSecrets()
 return true

@@ -50,6 +50,9 @@ final class DistributionProcess implements AutoCloseable {
               + "`apt-get install -y --no-install-recommends docker-registry`");
     }
     int port = freePort();
+    // The local ECR's repositories live in memory, so images left from an earlier start would
+    // belong to no repository and show tags that no push of this run wrote.
+    io.github.ecrmaven.testing.TestFiles.deleteRecursively(workDirectory.resolve("registry-data"));
     Path dataDirectory = Files.createDirectories(workDirectory.resolve("registry-data"));
     Path config = workDirectory.resolve("registry-config.yml");
     Path logFile = workDirectory.resolve("registry.log");

@@ -457,6 +457,16 @@ public final class LocalEcr implements AutoCloseable {
     state.describeImagesLag(repository, lag);
   }
 
+  /**
+   * Returns every secret this local ECR knows: its secret access key, and the registry passwords and
+   * STS secret keys and session tokens it issued, so that tests can check that no message shows one.
+   */
+  public java.util.Set<String> knownSecrets() {
+    java.util.Set<String> secrets = new java.util.HashSet<>(state.issuedSecrets());
+    secrets.add(SECRET_ACCESS_KEY);
+    return secrets;
+  }
+
   /** Removes the registry faults of {@code repository}. */
   public void clearRegistryFaults(String repository) {
     state.registryFaults().clear(repository);

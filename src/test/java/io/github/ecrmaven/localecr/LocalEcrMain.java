@@ -52,10 +52,12 @@ public final class LocalEcrMain {
           "  LocalEcrMain start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N]",
           "                     [--sts-port N] [--env-file FILE] [--parent-pid PID]",
           "                     [--base-image NAME:TAG] [--faults FILE] [--roles FILE]",
+          "                     [--credentials-file FILE]",
           "  LocalEcrMain await --dir DIR [--timeout-seconds N]",
           "Ports default to 0 (any free port); --env-file defaults to DIR/local-ecr.env;",
           "--parent-pid defaults to the parent process; --timeout-seconds defaults to 60;",
           "--faults names a JSON file of test faults (see LocalEcr.loadFaults);",
+          "--credentials-file writes the local ECR's keys there as the default profile;",
           "--roles names a JSON file of roles that AssumeRole may assume",
           "(see LocalEcr.loadRoles).");
 
@@ -70,7 +72,7 @@ public final class LocalEcrMain {
     if (args[0].equals("start")) {
       checkOptions(options, Set.of("--dir", "--cert-dir"),
           Set.of("--api-port", "--registry-port", "--sts-port", "--env-file", "--parent-pid",
-              "--base-image", "--faults", "--roles"));
+              "--base-image", "--faults", "--roles", "--credentials-file"));
       start(options);
     } else {
       checkOptions(options, Set.of("--dir"), Set.of("--timeout-seconds"));
@@ -101,6 +103,7 @@ public final class LocalEcrMain {
       Files.deleteIfExists(directory.resolve("api-callers.log"));
       Files.deleteIfExists(directory.resolve("issued-passwords.log"));
       Files.deleteIfExists(directory.resolve("registry-requests.log"));
+      Files.deleteIfExists(directory.resolve("issued-secrets.log"));
       Path faults = options.containsKey("--faults")
           ? Path.of(options.get("--faults")).toAbsolutePath() : null;
       if (faults != null) {
@@ -125,6 +128,14 @@ public final class LocalEcrMain {
       }
       if (options.containsKey("--base-image")) {
         pushBaseImage(ecr, options.get("--base-image"), directory);
+      }
+      if (options.containsKey("--credentials-file")) {
+        // A shared credentials file keeps the secret key out of the environment, which Maven plugins
+        // print in debug output (maven-resources-plugin 3.3.1 lists every env.* property with -X).
+        Path credentials = Path.of(options.get("--credentials-file")).toAbsolutePath();
+        Files.createDirectories(credentials.getParent());
+        writeAtomically(credentials, "[default]\naws_access_key_id = " + ecr.accessKeyId()
+            + "\naws_secret_access_key = " + ecr.secretAccessKey() + "\n");
       }
       writeAtomically(envFile, environment(ecr));
       writeAtomically(directory.resolve("ready"), ProcessHandle.current().pid() + "\n");

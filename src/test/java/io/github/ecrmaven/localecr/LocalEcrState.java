@@ -102,6 +102,7 @@ final class LocalEcrState {
   private final AtomicLong registryBytesReceived = new AtomicLong();
   private final java.util.Set<String> staleManifestReads = ConcurrentHashMap.newKeySet();
   private final Map<String, Duration> describeImagesLags = new ConcurrentHashMap<>();
+  private final java.util.Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
   private final AtomicLong registryBytesSent = new AtomicLong();
   /** The most recent authenticated API calls, oldest first, at most {@link #MAX_RECORDED_CALLS}. */
   private final java.util.Deque<LocalEcr.ApiCall> recentCalls = new java.util.ArrayDeque<>();
@@ -147,6 +148,11 @@ final class LocalEcrState {
 
   boolean hasStaleManifestReads(String repository) {
     return staleManifestReads.contains(repository);
+  }
+
+  /** Returns every registry password and STS secret key and session token issued so far. */
+  java.util.Set<String> issuedSecrets() {
+    return java.util.Set.copyOf(issuedSecrets);
   }
 
   Principals principals() {
@@ -216,6 +222,7 @@ final class LocalEcrState {
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     Instant expiresAt = now().plus(tokenLifetime);
     passwordExpiries.put(password, expiresAt);
+    issuedSecrets.add(password);
     appendRecord("issued-passwords.log", password);
     return new IssuedPassword(password, expiresAt);
   }
@@ -263,6 +270,17 @@ final class LocalEcrState {
    * Records that {@code caller} made an API call that passed the signature check, in memory and
    * in {@code api-callers.log} as {@code OPERATION<TAB>ACCESS_KEY_ID<TAB>PRINCIPAL_ARN}.
    */
+  /**
+   * Records the secret key and session token of credentials the local STS issued, in
+   * {@code issued-secrets.log}, so that tests can check that no log or file shows them.
+   */
+  void recordIssuedSecrets(String secretAccessKey, String sessionToken) {
+    issuedSecrets.add(secretAccessKey);
+    issuedSecrets.add(sessionToken);
+    appendRecord("issued-secrets.log", secretAccessKey);
+    appendRecord("issued-secrets.log", sessionToken);
+  }
+
   void recordCaller(String operation, CallerCredentials caller) {
     LocalEcr.ApiCall call =
         new LocalEcr.ApiCall(operation, caller.accessKeyId(), caller.principalArn(), now());

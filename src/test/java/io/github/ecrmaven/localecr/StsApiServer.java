@@ -155,6 +155,7 @@ final class StsApiServer implements AutoCloseable {
     Principals.Session session = state.principals()
         .assumeRole(caller.principalArn(), roleArn, sessionName, externalId, duration);
     CallerCredentials credentials = session.credentials();
+    state.recordIssuedSecrets(credentials.secretAccessKey(), credentials.sessionToken());
     return "<AssumeRoleResponse xmlns=\"" + XML_NAMESPACE + "\">"
         + "<AssumeRoleResult>"
         + "<Credentials>"

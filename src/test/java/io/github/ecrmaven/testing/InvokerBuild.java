@@ -75,6 +75,26 @@ public final class InvokerBuild {
     }
   }
 
+  /**
+   * Fails when any file of the build, its log and everything under {@code target/} included, contains
+   * a registry password the local ECR issued, the secret access key of the build's environment, or a
+   * secret key or session token the local STS issued.
+   */
+  public void verifyNoSecrets() throws IOException {
+    List<String> secrets = new ArrayList<>(localEcr.issuedPasswords());
+    secrets.addAll(localEcr.issuedSecrets());
+    secrets.add(io.github.ecrmaven.localecr.LocalEcr.SECRET_ACCESS_KEY);
+    try (java.util.stream.Stream<Path> files = Files.walk(basedir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        // Every secret is ASCII, so ISO-8859-1 maps each byte to one character and finds it anywhere.
+        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        for (String secret : secrets) {
+          check(!content.contains(secret), basedir.relativize(file) + " contains a secret of the build");
+        }
+      }
+    }
+  }
+
   /** Returns the build log's text. */
   public String buildLog() throws IOException {
     return Files.readString(basedir.resolve("build.log"), StandardCharsets.UTF_8);

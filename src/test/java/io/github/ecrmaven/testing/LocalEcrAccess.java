@@ -55,6 +55,11 @@ public final class LocalEcrAccess {
     return records("issued-passwords.log");
   }
 
+  /** Returns the secret keys and session tokens the local STS issued so far. */
+  public List<String> issuedSecrets() throws IOException {
+    return records("issued-secrets.log");
+  }
+
   private List<String> records(String fileName) throws IOException {
     Path file = directory.resolve(fileName);
     List<String> lines = new ArrayList<>();
