@@ -29,7 +29,7 @@ public final class ImageScanGate {
    * Waits for the scan of {@code digest} and judges its findings.
    *
    * @throws EcrAccessException when the scan does not finish in time, ends without findings, finds
-   *     something at or above the threshold, or a call fails; the message says what to do
+   *     something at or above the threshold, or a call fails. The message gives the next step
    * @throws InterruptedException when the thread is interrupted while waiting
    */
   public ImageScanResult check(EnsuredRepository repository, String digest, ScanGateSettings settings)

@@ -25,7 +25,7 @@ final class ImageScanReader {
   /** The page size, the maximum {@code DescribeImageScanFindings} accepts. */
   private static final int PAGE_SIZE = 1000;
 
-  /** The most pages read, so that an image with a huge number of findings does not stall the build. */
+  /** The maximum number of pages read, so that an image with a huge number of findings does not stall the build. */
   private static final int MAX_PAGES = 10;
 
   /**

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param status the final scan status, {@code COMPLETE} or {@code ACTIVE}
  * @param counts the number of findings per severity, as ECR counts them; severities without findings
  *     may be missing
- * @param findings the findings read, the highest severity first; they can be fewer than the counts add up
- *     to when the scan has more findings than the plugin reads
+ * @param findings the findings read, the highest severity first. A scan with more findings than the plugin
+ *     reads has fewer here than the counts add up to
  */
 public record ImageScanResult(
     boolean enhanced, String status, Map<ScanSeverity, Integer> counts, List<ScanFinding> findings) {

@@ -49,7 +49,7 @@ final class ImageScans {
     }
   }
 
-  /** The scan of one image as one call sees it. */
+  /** The state of an image's scan that one {@code DescribeImageScanFindings} call returns. */
   record Snapshot(String status, List<LocalScanFinding> findings, Instant startedAt) {}
 
   /** The scan of one image: its statuses in order, the call count, and the findings it reports once finished. */

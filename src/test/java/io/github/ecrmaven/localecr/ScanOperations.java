@@ -200,6 +200,7 @@ final class ScanOperations {
     json.put("firstObservedAt", EcrRequests.epochSeconds(seenAt));
     json.put("lastObservedAt", EcrRequests.epochSeconds(seenAt));
     json.put("updatedAt", EcrRequests.epochSeconds(seenAt));
+
     ObjectNode details = json.putObject("packageVulnerabilityDetails");
     details.put("source", "NVD");
     details.put("vulnerabilityId", finding.vulnerabilityId());
@@ -209,6 +210,7 @@ final class ScanOperations {
     vulnerable.put("packageManager", "OS");
     json.putObject("remediation").putObject("recommendation")
         .put("text", "Update " + finding.packageName() + " to a fixed version.");
+
     ObjectNode resource = json.putArray("resources").addObject();
     resource.put("type", "AWS_ECR_CONTAINER_IMAGE");
     resource.put("id", EcrOperations.repositoryArn(repository) + "/" + digest);
@@ -216,6 +218,7 @@ final class ScanOperations {
     image.put("imageHash", digest);
     image.put("registry", LocalEcr.ACCOUNT_ID);
     image.put("repositoryName", repository);
+
     json.put("severity", finding.severity());
     json.put("status", "ACTIVE");
     json.put("title", finding.vulnerabilityId() + " - " + finding.packageName());

@@ -106,7 +106,7 @@ class ScanOperationsTest {
   }
 
   @Test
-  void startImageScanMovesFromInProgressToComplete() {
+  void startedScanCompletesOnSecondCall() {
     StartImageScanResponse started = client.startImageScan(request -> request.repositoryName(repository)
         .imageId(ImageIdentifier.builder().imageTag("1").build()));
     assertEquals(ScanStatus.IN_PROGRESS, started.imageScanStatus().status());
