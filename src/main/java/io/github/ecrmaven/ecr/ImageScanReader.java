@@ -61,6 +61,11 @@ final class ImageScanReader {
     if (!"COMPLETE".equals(status) && !"ACTIVE".equals(status)) {
       return new Reading(Optional.ofNullable(status), description, Optional.empty());
     }
+    if (first.imageScanFindings() == null) {
+      // A finished scan without a findings object is no evidence of a clean image.
+      return new Reading(Optional.of("FINDINGS_UNAVAILABLE"),
+          Optional.of("ECR reported the status " + status + " without findings"), Optional.empty());
+    }
 
     List<ScanFinding> findings = new ArrayList<>();
     Map<ScanSeverity, Integer> counts = new EnumMap<>(ScanSeverity.class);
