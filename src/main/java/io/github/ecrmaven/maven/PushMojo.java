@@ -25,7 +25,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Publishes the project as a container image to Amazon ECR: ensures the repository, gets an
  * authorization token, builds the image with Jib and pushes every tag, verifies the result with
- * {@code DescribeImages}, and writes {@code target/ecr-image.json} and {@code target/ecr-image.digest}.
+ * {@code DescribeImages}, optionally waits for the image scan ({@code <scan>}), and writes
+ * {@code target/ecr-image.json} and {@code target/ecr-image.digest}.
  *
  * <p>Works bound to the {@code deploy} phase or on its own, as in {@code mvn package ecr:push}.
  */
@@ -121,6 +122,20 @@ public class PushMojo extends AbstractRepositoryMojo {
   @Parameter(property = "ecr.pushAtEnd", defaultValue = "false")
   Boolean pushAtEnd;
 
+  /**
+   * The scan gate, each value with its property: {@code <wait>} ({@code ecr.scan.wait}, default
+   * {@code false}) waits for ECR's scan of the image after the verification; {@code <timeout>}
+   * ({@code ecr.scan.timeout}, default {@code PT5M}) bounds the wait, as an ISO 8601 duration or whole
+   * seconds; {@code <failOnSeverity>} ({@code ecr.scan.failOnSeverity}, default {@code HIGH}) fails the build
+   * on a finding of that severity or higher: {@code CRITICAL}, {@code HIGH}, {@code MEDIUM}, {@code LOW},
+   * {@code INFORMATIONAL}, {@code UNDEFINED}, or {@code NONE} to only report. A scan that is still pending
+   * at the timeout, that failed, or that no scanning configuration starts fails the gate.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  ScanParameters scan;
+
   @Override
   String goal() {
     return "push";
@@ -202,6 +217,7 @@ public class PushMojo extends AbstractRepositoryMojo {
             getLog()),
         ProjectInputs.manifestMainClass(project),
         ImageParameters.containerSettings(lookup, container, project, getLog()),
-        Path.of(project.getBuild().getDirectory()));
+        Path.of(project.getBuild().getDirectory()),
+        ScanGateParameters.settings(lookup, scan, getLog()));
   }
 }

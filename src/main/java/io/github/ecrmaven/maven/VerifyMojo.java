@@ -1,6 +1,7 @@
 package io.github.ecrmaven.maven;
 
 import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.ecr.ScanGateSettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.publish.PushReport;
 import io.github.ecrmaven.publish.Verification;
@@ -16,7 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Checks that ECR lists an image as it was pushed: reads {@code target/ecr-image.json} of an earlier
  * {@code ecr:push}, or takes a digest and tags, and checks them against {@code DescribeImages},
- * including the manifest media type the report records.
+ * including the manifest media type the report records, then optionally waits for the image scan
+ * ({@code <scan>}) and judges its findings.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public class VerifyMojo extends AbstractEcrMojo {
@@ -39,6 +41,20 @@ public class VerifyMojo extends AbstractEcrMojo {
   @Parameter
   VerifyParameters verify;
 
+  /**
+   * The scan gate, each value with its property: {@code <wait>} ({@code ecr.scan.wait}, default
+   * {@code false}) waits for ECR's scan of the image after the verification; {@code <timeout>}
+   * ({@code ecr.scan.timeout}, default {@code PT5M}) bounds the wait, as an ISO 8601 duration or whole
+   * seconds; {@code <failOnSeverity>} ({@code ecr.scan.failOnSeverity}, default {@code HIGH}) fails the build
+   * on a finding of that severity or higher: {@code CRITICAL}, {@code HIGH}, {@code MEDIUM}, {@code LOW},
+   * {@code INFORMATIONAL}, {@code UNDEFINED}, or {@code NONE} to only report. A scan that is still pending
+   * at the timeout, that failed, or that no scanning configuration starts fails the gate.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  ScanParameters scan;
+
   @Override
   String goal() {
     return "verify";
@@ -53,6 +69,7 @@ public class VerifyMojo extends AbstractEcrMojo {
 
   private VerifyRequest verifyRequest() throws ConfigurationException {
     ParameterLookup lookup = lookup();
+    ScanGateSettings scanGate = ScanGateParameters.settings(lookup, scan, getLog());
     VerifyParameters parameters = verify == null ? new VerifyParameters() : verify;
     String digest = lookup.string("ecr.verify.digest", parameters.digest, null);
     if (digest != null && !digest.isBlank()) {
@@ -64,16 +81,16 @@ public class VerifyMojo extends AbstractEcrMojo {
       TargetImage target = targetImage();
       return new VerifyRequest(target.repository(), target.registryId(),
           target.registry().map(registry -> registry.region()), digest.trim(), target.tags(), Optional.empty(),
-          awsSettings());
+          awsSettings(), scanGate);
     }
     Path report = Path.of(lookup.string("ecr.verify.report", parameters.report,
         Path.of(project.getBuild().getDirectory(), PushReport.JSON_FILE).toString()));
-    return fromReport(report);
+    return fromReport(report, scanGate);
   }
 
-  private VerifyRequest fromReport(Path report) throws ConfigurationException {
+  private VerifyRequest fromReport(Path report, ScanGateSettings scanGate) throws ConfigurationException {
     PushReportFile read = PushReportFile.read(report, "give a digest with <verify><digest> (ecr.verify.digest)");
     return new VerifyRequest(read.repository(), read.registryId(), read.region(), read.digest(), read.tags(),
-        read.manifestMediaType(), awsSettings());
+        read.manifestMediaType(), awsSettings(), scanGate);
   }
 }

@@ -3,6 +3,7 @@ package io.github.ecrmaven.publish;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositorySettings;
+import io.github.ecrmaven.ecr.ScanGateSettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ContainerSettings;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
  * @param container the container settings
  * @param buildDirectory the project's build directory, which receives the reports and the layer cache
+ * @param scanGate whether to wait for the image scan after the verification, and when to fail on its findings
  */
 public record PublishRequest(
     TargetImage target,
@@ -36,4 +38,14 @@ public record PublishRequest(
     ApplicationLayers layers,
     Optional<String> manifestMainClass,
     ContainerSettings container,
-    Path buildDirectory) {}
+    Path buildDirectory,
+    ScanGateSettings scanGate) {
+
+  /** Creates a request without a scan gate. */
+  public PublishRequest(TargetImage target, AwsSettings aws, RepositoryCreation repositoryCreation,
+      RepositorySettings repositorySettings, boolean updateRepositorySettings, RegistryAccess baseImage,
+      ApplicationLayers layers, Optional<String> manifestMainClass, ContainerSettings container, Path buildDirectory) {
+    this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, layers,
+        manifestMainClass, container, buildDirectory, ScanGateSettings.disabled());
+  }
+}

@@ -10,6 +10,7 @@ import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EcrRegistry;
 import io.github.ecrmaven.ecr.EnsuredRepository;
 import io.github.ecrmaven.ecr.ImageManifests;
+import io.github.ecrmaven.ecr.ImageScanGate;
 import io.github.ecrmaven.ecr.ImageTag;
 import io.github.ecrmaven.ecr.ImmutableTagException;
 import io.github.ecrmaven.ecr.ImageVerifier;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 
 /**
  * Publishes one image: ensure the repository, get a token, build and push with Jib, verify with
- * {@code DescribeImages}, write the push report. This class alone defines the order of the steps.
+ * {@code DescribeImages}, optionally wait for the image scan, write the push report. This class alone defines the order of the steps.
  */
 public final class Publisher {
   private final BuildLog log;
@@ -48,7 +49,7 @@ public final class Publisher {
    * Runs the publication. Every configuration check happens before the first AWS call.
    *
    * @throws ConfigurationException when a value is invalid
-   * @throws PublishException when an AWS call, the build, the push or the verification fails
+   * @throws PublishException when an AWS call, the build, the push, the verification or the scan gate fails
    * @throws InterruptedException when the build is interrupted
    */
   public PublishResult publish(PublishRequest request)
@@ -121,6 +122,13 @@ public final class Publisher {
           new ImageVerifier(client, log).verify(repository, built.digest(), request.target().tags());
       log.info("Verified with DescribeImages: " + image + "@" + verified.digest() + " has tags " + String.join(", ", tags));
       times.end("verification");
+      if (request.scanGate().enabled()) {
+        // Before the report: a pipeline that deploys from the report must not find an image that failed the gate.
+        new ImageScanGate(client, log).check(repository, built.digest(), request.scanGate());
+      }
+      if (request.scanGate().enabled()) {
+        times.end("scan gate");
+      }
       log.info(times.summary());
 
       PublishResult result =

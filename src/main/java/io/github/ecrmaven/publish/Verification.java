@@ -5,13 +5,17 @@ import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.EcrClients;
 import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EnsuredRepository;
+import io.github.ecrmaven.ecr.ImageScanGate;
 import io.github.ecrmaven.ecr.ImageTag;
 import io.github.ecrmaven.ecr.ImageVerifier;
 import io.github.ecrmaven.ecr.VerifiedImage;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
-/** Checks an image that is already in ECR against {@code DescribeImages}, for {@code ecr:verify}. */
+/**
+ * Checks an image that is already in ECR against {@code DescribeImages}, and optionally its scan findings, for
+ * {@code ecr:verify}.
+ */
 public final class Verification {
   private final BuildLog log;
 
@@ -20,10 +24,11 @@ public final class Verification {
   }
 
   /**
-   * Verifies the digest, the tags and the manifest media type.
+   * Verifies the digest, the tags and the manifest media type, then runs the scan gate when it is enabled.
    *
    * @throws ConfigurationException when a value is invalid
-   * @throws PublishException when ECR lists something else, naming the expected and the listed values
+   * @throws PublishException when ECR lists something else, naming the expected and the listed values, or
+   *     when the scan gate fails
    * @throws InterruptedException when the thread is interrupted while waiting
    */
   public VerifiedImage verify(VerifyRequest request)
@@ -45,6 +50,9 @@ public final class Verification {
       }
       log.info("Verified with DescribeImages: " + request.repository() + "@" + request.digest() + " has tags "
           + request.tags().stream().map(ImageTag::value).collect(Collectors.joining(", ")));
+      if (request.scanGate().enabled()) {
+        new ImageScanGate(client, log).check(repository, request.digest(), request.scanGate());
+      }
       return image;
     } catch (EcrAccessException e) {
       throw new PublishException(e.getMessage(), e);

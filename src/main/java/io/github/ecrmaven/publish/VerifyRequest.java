@@ -3,6 +3,7 @@ package io.github.ecrmaven.publish;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.ImageTag;
 import io.github.ecrmaven.ecr.RepositoryName;
+import io.github.ecrmaven.ecr.ScanGateSettings;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param tags the tags that must point at the digest
  * @param manifestMediaType the expected manifest media type, or empty to accept any
  * @param aws how to reach AWS
+ * @param scanGate whether to wait for the image scan after the verification, and when to fail on its findings
  */
 public record VerifyRequest(
     RepositoryName repository,
@@ -25,4 +27,12 @@ public record VerifyRequest(
     String digest,
     List<ImageTag> tags,
     Optional<String> manifestMediaType,
-    AwsSettings aws) {}
+    AwsSettings aws,
+    ScanGateSettings scanGate) {
+
+  /** Creates a request without a scan gate. */
+  public VerifyRequest(RepositoryName repository, Optional<String> registryId, Optional<String> registryRegion,
+      String digest, List<ImageTag> tags, Optional<String> manifestMediaType, AwsSettings aws) {
+    this(repository, registryId, registryRegion, digest, tags, manifestMediaType, aws, ScanGateSettings.disabled());
+  }
+}

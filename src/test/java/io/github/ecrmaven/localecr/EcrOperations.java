@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The ECR operations of the local ECR API, from a parsed JSON request to a JSON response. It runs
  * the repository and image operations itself and passes the others to
- * {@link RepositorySettingsOperations}, {@link ImageManifestOperations} and {@link CreationTemplates}.
+ * {@link RepositorySettingsOperations}, {@link ImageManifestOperations}, {@link ScanOperations} and
+ * {@link CreationTemplates}.
  */
 final class EcrOperations {
 
@@ -28,6 +29,7 @@ final class EcrOperations {
   private final RepositorySettingsOperations settings;
   private final CreationTemplates templates;
   private final ImageManifestOperations manifests;
+  private final ScanOperations scans;
 
   /**
    * @param registryHost the front's {@code host:port}, used in repository URIs
@@ -47,6 +49,7 @@ final class EcrOperations {
     this.settings = new RepositorySettingsOperations(state, mapper);
     this.templates = new CreationTemplates(state, mapper);
     this.manifests = new ImageManifestOperations(state, inventory, mapper);
+    this.scans = new ScanOperations(state, inventory, mapper);
   }
 
   /** Runs one operation after the registry ID and access checks of {@link AccessFaults}. */
@@ -95,6 +98,14 @@ final class EcrOperations {
         return templates.describe(request);
       case "DeleteRepositoryCreationTemplate":
         return templates.delete(request);
+      case "GetRegistryScanningConfiguration":
+        return scans.getRegistryScanningConfiguration();
+      case "PutRegistryScanningConfiguration":
+        return scans.putRegistryScanningConfiguration(request);
+      case "StartImageScan":
+        return scans.startImageScan(request);
+      case "DescribeImageScanFindings":
+        return scans.describeImageScanFindings(request);
       default:
         throw EcrApiException.badRequest(
             "UnknownOperationException", "Unknown operation " + operation + ".");

@@ -467,6 +467,18 @@ public final class LocalEcr implements AutoCloseable {
     return secrets;
   }
 
+  /**
+   * Sets the scan of the image {@code digest} in {@code repository}, replacing an earlier one: each
+   * {@code DescribeImageScanFindings} call reports the next of {@code statuses} (such as
+   * {@code IN_PROGRESS} then {@code COMPLETE}, or {@code PENDING} then {@code ACTIVE} for enhanced
+   * scanning), and the last one stays. A finished scan reports {@code findings}, in the basic or enhanced
+   * shape as the registry's scan type decides.
+   */
+  public void scanFindings(String repository, String digest, List<String> statuses,
+      List<LocalScanFinding> findings) {
+    state.imageScans().script(repository, digest, statuses, findings, state.now());
+  }
+
   /** Removes the registry faults of {@code repository}. */
   public void clearRegistryFaults(String repository) {
     state.registryFaults().clear(repository);

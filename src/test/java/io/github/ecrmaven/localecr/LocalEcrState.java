@@ -96,6 +96,7 @@ final class LocalEcrState {
   private final Map<String, CreationTemplates.Template> templates = new ConcurrentHashMap<>();
   private final AccessFaults accessFaults = new AccessFaults();
   private final RegistryFaults registryFaults = new RegistryFaults();
+  private final ImageScans imageScans = new ImageScans();
   private final Map<String, Instant> passwordExpiries = new ConcurrentHashMap<>();
   private final Map<String, Instant> manifestPushTimes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> apiCallCounts = new ConcurrentHashMap<>();
@@ -234,6 +235,10 @@ final class LocalEcrState {
 
   RegistryFaults registryFaults() {
     return registryFaults;
+  }
+
+  ImageScans imageScans() {
+    return imageScans;
   }
 
   /** A registry password and the time it stops being accepted. */
