@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  * {@code .}, {@code _} or {@code -} separators inside a component.
  */
 public record RepositoryName(String value) {
+  private static final String SEPARATORS = "._-/";
+  private static final Pattern SEPARATOR_RUN = Pattern.compile("[._/-]{2,}");
   private static final Pattern VALID =
       Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
   static final int MIN_LENGTH = 2;
@@ -47,9 +49,26 @@ public record RepositoryName(String value) {
     if (!value.equals(value.toLowerCase(java.util.Locale.ROOT))) {
       return "it contains uppercase letters";
     }
+    StringBuilder invalid = new StringBuilder();
+    value.chars()
+        .filter(c -> !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && SEPARATORS.indexOf(c) < 0)
+        .distinct()
+        .forEach(c -> invalid.append(invalid.isEmpty() ? "" : " ").append('\'').appendCodePoint(c).append('\''));
+    if (!invalid.isEmpty()) {
+      return "it contains " + invalid + ", which repository names cannot contain";
+    }
+    java.util.regex.Matcher doubled = SEPARATOR_RUN.matcher(value);
+    if (doubled.find()) {
+      return "it has the separators '" + doubled.group() + "' in a row";
+    }
+    for (String part : value.split("/", -1)) {
+      if (part.isEmpty() || SEPARATORS.indexOf(part.charAt(0)) >= 0
+          || SEPARATORS.indexOf(part.charAt(part.length() - 1)) >= 0) {
+        return part.isEmpty() ? "it starts or ends with '/'" : "its part '" + part + "' starts or ends with a separator";
+      }
+    }
     if (!VALID.matcher(value).matches()) {
-      return "it contains a character other than a-z, 0-9, '.', '_', '-', '/', or a separator at the"
-          + " start or end of a part, or two separators in a row";
+      return "it breaks ECR's repository name pattern";
     }
     return null;
   }

@@ -63,7 +63,8 @@ public record ScanGateSettings(boolean enabled, Duration timeout, Optional<ScanS
           ? Duration.ofSeconds(Long.parseLong(trimmed))
           : Duration.parse(trimmed.toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
-      throw invalidTimeout(value, "give an ISO 8601 duration such as PT5M or PT90S, or whole seconds such as 300", e);
+      throw invalidTimeout(value, "give a positive ISO 8601 duration such as PT5M or PT90S, or a positive number of"
+          + " seconds such as 300", e);
     }
     if (parsed.isZero() || parsed.isNegative()) {
       throw invalidTimeout(value, "the time to wait for the scan must be positive, such as PT5M", null);

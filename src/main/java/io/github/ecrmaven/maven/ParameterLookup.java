@@ -64,8 +64,10 @@ final class ParameterLookup {
     if (normalized.equals("false")) {
       return false;
     }
+    // Maven itself turns a POM value into a Boolean, so only a property can hold another word.
     throw new IllegalArgumentException(
-        "Invalid value '" + value + "' for " + property + ": use true or false.");
+        "Invalid value '" + value + "' for -D" + property + ": use true or false, or -D" + property
+            + " alone for true.");
   }
 
   /** Returns a list parameter, or {@code defaultValue} when nothing sets it. */
