@@ -134,7 +134,7 @@ final class CreationTemplates {
     Template template = new Template(
         prefix,
         description,
-        EncryptionRequests.read(request.path("encryptionConfiguration"), true),
+        EncryptionRequests.read(request.path("encryptionConfiguration"), true, state.account()),
         EcrRequests.tags(request.path("resourceTags")),
         EcrRequests.tagMutability(request, "MUTABLE"),
         EcrRequests.policyText(request, "repositoryPolicy", "repositoryPolicy", 0,
@@ -147,7 +147,7 @@ final class CreationTemplates {
     if (!state.addTemplate(template)) {
       throw EcrApiException.badRequest("TemplateAlreadyExistsException",
           "The repository creation template with prefix '" + prefix + "' already exists in the "
-              + "registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+              + "registry with id '" + state.account().accountId() + "'");
     }
     return response(template);
   }
@@ -170,7 +170,7 @@ final class CreationTemplates {
           + "and 1000");
     }
     ObjectNode response = mapper.createObjectNode();
-    response.put("registryId", LocalEcr.ACCOUNT_ID);
+    response.put("registryId", state.account().accountId());
     ArrayNode list = response.putArray("repositoryCreationTemplates");
     int end = Math.min(found.size(), start + maxResults);
     for (int i = Math.max(start, 0); i < end; i++) {
@@ -202,15 +202,15 @@ final class CreationTemplates {
     return prefix;
   }
 
-  private static EcrApiException notFound(String prefix) {
+  private EcrApiException notFound(String prefix) {
     return EcrApiException.badRequest("TemplateNotFoundException",
         "The repository creation template with prefix '" + prefix + "' does not exist in the "
-            + "registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+            + "registry with id '" + state.account().accountId() + "'");
   }
 
   private ObjectNode response(Template template) {
     ObjectNode response = mapper.createObjectNode();
-    response.put("registryId", LocalEcr.ACCOUNT_ID);
+    response.put("registryId", state.account().accountId());
     response.set("repositoryCreationTemplate", templateJson(template));
     return response;
   }

@@ -290,7 +290,7 @@ final class RegistryFront implements AutoCloseable {
       return true;
     }
     sendError(exchange, 404, "NAME_UNKNOWN",
-        EcrOperations.repositoryNotFoundMessage(repository));
+        EcrOperations.repositoryNotFoundMessage(state.account().accountId(), repository));
     return false;
   }
 
