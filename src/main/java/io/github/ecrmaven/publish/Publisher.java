@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
@@ -37,6 +39,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
  * {@code DescribeImages}, write the push report. This class alone defines the order of the steps.
  */
 public final class Publisher {
+  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+");
+
   private final BuildLog log;
 
   public Publisher(BuildLog log) {
@@ -178,6 +182,16 @@ public final class Publisher {
       throw tagTakenDuringPush(manifests, ensured, plan, e);
     } catch (ImageBuildException e) {
       String message = String.valueOf(e.getMessage());
+      Matcher kmsKey = KMS_KEY_ARN.matcher(message);
+      if (ensured.isEmpty() && message.contains("kms:") && kmsKey.find()) {
+        throw new EcrAccessException(
+            "ECR did not create repository " + request.target().repository() + " on push because its repository"
+                + " creation template encrypts with the KMS key " + kmsKey.group() + ", which KMS does not let ECR"
+                + " use (" + message + "). Give the template a repository creation role (customRoleArn) that"
+                + " ecr.amazonaws.com may assume, with kms:CreateGrant, kms:RetireGrant and kms:DescribeKey on"
+                + " that key, and let the key policy allow them; or set <repositoryCreation> to 'create'.",
+            e);
+      }
       if (ensured.isEmpty() && message.contains("does not exist")) {
         throw new EcrAccessException(
             "ECR did not create repository " + request.target().repository() + " on push: no repository creation"

@@ -28,6 +28,7 @@ final class AccessFaults {
           "GetAuthorizationToken",
           "CreateRepositoryCreationTemplate",
           "DescribeRepositoryCreationTemplates",
+          "UpdateRepositoryCreationTemplate",
           "DeleteRepositoryCreationTemplate");
 
   private static final Pattern REPOSITORY_ARN =
@@ -215,14 +216,27 @@ final class AccessFaults {
    * when KMS refuses the grant it needs for a repository's key.
    */
   void checkKmsKey(String keyArn) throws EcrApiException {
-    if (keyArn == null || !unusableKmsKeys.contains(keyArn)) {
+    Optional<String> failure = kmsFailure(keyArn, account.userArn());
+    if (failure.isEmpty()) {
       return;
     }
     // NOTE: modeled on ECR's documented KmsException (a message and a kmsError code), not on a
     // captured response; ECR needs kms:CreateGrant and kms:DescribeKey on the key.
-    throw EcrApiException.badRequest("KmsException",
-            "KMS error: " + deniedMessage("kms:CreateGrant", keyArn, "identity-based"))
+    throw EcrApiException.badRequest("KmsException", failure.get())
         .withMember("kmsError", "AccessDeniedException");
+  }
+
+  /**
+   * Returns the KMS error for a key that {@link #unusableKmsKey} named, as KMS reports it when
+   * {@code principalArn} may not create a grant on the key, or empty for any other key.
+   */
+  Optional<String> kmsFailure(String keyArn, String principalArn) {
+    if (keyArn == null || !unusableKmsKeys.contains(keyArn)) {
+      return Optional.empty();
+    }
+    return Optional.of("KMS error: User: " + principalArn + " is not authorized to perform:"
+        + " kms:CreateGrant on resource: " + keyArn + " because no identity-based policy allows the"
+        + " kms:CreateGrant action");
   }
 
   private String deniedMessage(String action, String resource, String policyKind) {

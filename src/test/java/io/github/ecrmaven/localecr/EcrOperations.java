@@ -93,6 +93,8 @@ final class EcrOperations {
         return templates.create(request);
       case "DescribeRepositoryCreationTemplates":
         return templates.describe(request);
+      case "UpdateRepositoryCreationTemplate":
+        return templates.update(request);
       case "DeleteRepositoryCreationTemplate":
         return templates.delete(request);
       default:

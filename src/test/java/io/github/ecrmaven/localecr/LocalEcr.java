@@ -430,7 +430,9 @@ public final class LocalEcr implements AutoCloseable {
 
   /**
    * Makes {@code CreateRepository} with this KMS key fail with ECR's {@code KmsException}, as when
-   * the caller may not create grants on the key. Give the key as the ARN that
+   * the caller may not create grants on the key. A push that a repository creation template with
+   * this key would create the repository for fails too, with 403 {@code DENIED} and the KMS error
+   * of the template's repository creation role (else the caller). Give the key as the ARN that
    * {@code DescribeRepositories} would report for it.
    */
   public void unusableKmsKey(String keyArn) {

@@ -175,6 +175,11 @@ final class LocalEcrState {
     return templates.putIfAbsent(template.key(), template) == null;
   }
 
+  /** Replaces the template with the same prefix, and returns whether one existed. */
+  boolean replaceTemplate(CreationTemplates.Template template) {
+    return templates.replace(template.key(), template) != null;
+  }
+
   Optional<CreationTemplates.Template> template(String prefix) {
     return Optional.ofNullable(templates.get(CreationTemplates.key(prefix)));
   }
