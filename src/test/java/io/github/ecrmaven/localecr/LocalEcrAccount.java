@@ -63,21 +63,6 @@ public record LocalEcrAccount(
     return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
   }
 
-  /** Returns this account in another region, with the partition of that region. */
-  public LocalEcrAccount inRegion(String otherRegion) {
-    return new LocalEcrAccount(accountId, otherRegion, partitionOf(otherRegion), accessKeyId, secretAccessKey);
-  }
-
-  /** Returns this account with another account ID. */
-  public LocalEcrAccount withAccountId(String otherAccountId) {
-    return new LocalEcrAccount(otherAccountId, region, partition, accessKeyId, secretAccessKey);
-  }
-
-  /** Returns this account with another IAM user key. */
-  public LocalEcrAccount withAccessKey(String otherAccessKeyId, String otherSecretAccessKey) {
-    return new LocalEcrAccount(accountId, region, partition, otherAccessKeyId, otherSecretAccessKey);
-  }
-
   /** Returns the ARN of the IAM user that {@link #accessKeyId()} belongs to. */
   public String userArn() {
     return "arn:" + partition + ":iam::" + accountId + ":user/local-ecr-test";
