@@ -18,34 +18,45 @@ public record AssumedRole(String roleArn, Optional<String> externalId, String se
   static final String DEFAULT_SESSION_NAME = "ecr-maven-plugin";
 
   /**
-   * Validates the raw configuration values; a blank role ARN means no role.
+   * Validates the raw {@code <aws>} values; a blank role ARN means no role.
    *
    * @throws ConfigurationException naming the parameter, the value and the rule
    */
   static Optional<AssumedRole> of(String roleArn, String externalId, String sessionName) throws ConfigurationException {
+    return of(roleArn, externalId, sessionName, Parameters.AWS);
+  }
+
+  /**
+   * Validates the raw values of the {@code <aws>} or {@code <from><aws>} element that {@code names}
+   * describes; a blank role ARN means no role.
+   *
+   * @throws ConfigurationException naming the parameter, the value and the rule
+   */
+  static Optional<AssumedRole> of(String roleArn, String externalId, String sessionName, Parameters names)
+      throws ConfigurationException {
     if (roleArn == null || roleArn.isBlank()) {
       if (!blank(externalId) || !blank(sessionName)) {
         throw new ConfigurationException(
-            "<aws><externalId> and <aws><roleSessionName> apply only to an assumed role: set <aws><roleArn>"
-                + " (ecr.aws.roleArn) too, or remove them.");
+            names.element("externalId") + " and " + names.element("roleSessionName") + " apply only to an"
+                + " assumed role: set " + names.describe("roleArn") + " too, or remove them.");
       }
       return Optional.empty();
     }
     String arn = roleArn.trim();
     if (!ROLE_ARN.matcher(arn).matches()) {
       throw new ConfigurationException(
-          "Invalid <aws><roleArn> (ecr.aws.roleArn) '" + roleArn + "': give an IAM role ARN such as"
+          "Invalid " + names.describe("roleArn") + " '" + roleArn + "': give an IAM role ARN such as"
               + " arn:aws:iam::123456789012:role/ecr-publisher.");
     }
     if (!blank(externalId) && !EXTERNAL_ID.matcher(externalId.trim()).matches()) {
       throw new ConfigurationException(
-          "Invalid <aws><externalId> (ecr.aws.externalId) '" + externalId + "': an external ID is 2 to 1224"
+          "Invalid " + names.describe("externalId") + " '" + externalId + "': an external ID is 2 to 1224"
               + " characters of letters, digits and +=,.@:/-.");
     }
     String session = blank(sessionName) ? DEFAULT_SESSION_NAME : sessionName.trim();
     if (!SESSION_NAME.matcher(session).matches()) {
       throw new ConfigurationException(
-          "Invalid <aws><roleSessionName> (ecr.aws.roleSessionName) '" + sessionName + "': a session name is 2"
+          "Invalid " + names.describe("roleSessionName") + " '" + sessionName + "': a session name is 2"
               + " to 64 characters of letters, digits and +=,.@-.");
     }
     return Optional.of(new AssumedRole(arn, blank(externalId) ? Optional.empty() : Optional.of(externalId.trim()), session));

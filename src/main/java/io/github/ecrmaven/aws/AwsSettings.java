@@ -59,7 +59,7 @@ public record AwsSettings(
       boolean dualStack)
       throws ConfigurationException {
     return new AwsSettings(
-        parseRegion(region),
+        parseRegion(region, "<region> (ecr.region)"),
         parseEndpoint(endpoint, "<endpoint> (ecr.endpoint)", "https://api.ecr.eu-west-1.amazonaws.com"),
         blankToEmpty(profile),
         AssumedRole.of(roleArn, externalId, roleSessionName),
@@ -79,17 +79,17 @@ public record AwsSettings(
     return REGION.matcher(region).matches();
   }
 
-  private static Optional<String> parseRegion(String value) throws ConfigurationException {
+  static Optional<String> parseRegion(String value, String parameter) throws ConfigurationException {
     Optional<String> region = blankToEmpty(value);
     if (region.isPresent() && !isRegionCode(region.get())) {
       throw new ConfigurationException(
-          "Invalid <region> (ecr.region) '" + value + "': an AWS region code looks like eu-west-1 or"
+          "Invalid " + parameter + " '" + value + "': an AWS region code looks like eu-west-1 or"
               + " us-gov-west-1, in lowercase.");
     }
     return region;
   }
 
-  private static Optional<URI> parseEndpoint(String value, String parameter, String example)
+  static Optional<URI> parseEndpoint(String value, String parameter, String example)
       throws ConfigurationException {
     Optional<String> text = blankToEmpty(value);
     if (text.isEmpty()) {
@@ -114,7 +114,7 @@ public record AwsSettings(
     }
   }
 
-  private static Optional<String> blankToEmpty(String value) {
+  static Optional<String> blankToEmpty(String value) {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 }

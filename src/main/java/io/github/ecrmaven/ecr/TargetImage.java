@@ -88,7 +88,7 @@ public record TargetImage(
           "No image tag to push: set <to><tags> (ecr.to.tags) or add a tag to <to><image>, such as :1.0.0.");
     }
     return new TargetImage(registry, repository, tags, resolveRegistryId(registry, registryId),
-        parseEndpoint(registryEndpoint));
+        parseRegistryEndpoint(registryEndpoint, "<registryEndpoint> (ecr.registryEndpoint)"));
   }
 
   private static Optional<String> resolveRegistryId(Optional<EcrRegistry> registry, String configured)
@@ -110,7 +110,15 @@ public record TargetImage(
     return Optional.of(id);
   }
 
-  private static Optional<String> parseEndpoint(String value) throws ConfigurationException {
+  /**
+   * Validates a registry endpoint override, {@code host} or {@code host:port}.
+   *
+   * @param parameter the element and property that set it, for the message
+   * @return the endpoint, or empty when {@code value} is blank
+   * @throws ConfigurationException naming the parameter, the value and the expected form
+   */
+  public static Optional<String> parseRegistryEndpoint(String value, String parameter)
+      throws ConfigurationException {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
@@ -122,7 +130,7 @@ public record TargetImage(
     }
     if (!valid) {
       throw new ConfigurationException(
-          "Invalid <registryEndpoint> (ecr.registryEndpoint) '" + value + "': give the host and optional port the"
+          "Invalid " + parameter + " '" + value + "': give the host and optional port the"
               + " registry is reached at, without a scheme or path, such as"
               + " vpce-0123456789abcdef0-abcdefgh.dkr.ecr.eu-west-1.vpce.amazonaws.com.");
     }

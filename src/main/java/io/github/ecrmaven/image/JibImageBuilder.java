@@ -106,9 +106,11 @@ public final class JibImageBuilder {
                 + " the settings.xml <server> whose id is its registry host, or anonymously.",
             e);
       }
+      String registryMessage = registryErrorMessage(e).map(message -> " (" + message + ")").orElse("");
       throw new ImageBuildException(
           "The registry rejected the credentials for " + e.getImageReference() + ": " + e.getMessage()
-              + ". Check that the principal may call ecr:GetAuthorizationToken and push to this repository.",
+              + registryMessage + ". Check that the principal may call ecr:GetAuthorizationToken and push to"
+              + " this repository.",
           e);
     } catch (RegistryException e) {
       Optional<String> tagRejection = tagRejection(e);
@@ -131,6 +133,28 @@ public final class JibImageBuilder {
       throw new ImageBuildException("Failed to build or push the image: " + cause, cause);
     } catch (IOException | CacheDirectoryCreationException e) {
       throw new ImageBuildException("Failed to build the image: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the message of the registry's first error in the body of a 401 or 403 response, such as
+   * ECR's explanation of a denied action, or empty when the body has none.
+   */
+  static Optional<String> registryErrorMessage(RegistryUnauthorizedException e) {
+    String content = e.getHttpResponseException() == null ? null : e.getHttpResponseException().getContent();
+    for (Throwable cause = e; content == null && cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResponseException response) {
+        content = response.getContent();
+      }
+    }
+    if (content == null || content.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      String message = JSON.readTree(content).path("errors").path(0).path("message").asText("");
+      return message.isBlank() ? Optional.empty() : Optional.of(message);
+    } catch (IOException notJson) {
+      return Optional.empty();
     }
   }
 

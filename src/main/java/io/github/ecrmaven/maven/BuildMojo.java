@@ -33,7 +33,11 @@ public class BuildMojo extends AbstractEcrMojo {
 
   /**
    * The base image: {@code <image>} (property {@code ecr.from.image}). Default:
-   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least.
+   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least. For a base
+   * image in a private ECR registry that needs other access than the target, {@code <aws>} sets its
+   * {@code <region>}, {@code <endpoint>}, {@code <registryEndpoint>}, {@code <profile>},
+   * {@code <roleArn>}, {@code <externalId>}, {@code <roleSessionName>} and {@code <stsEndpoint>}, each
+   * with its {@code ecr.from.aws.*} property.
    *
    * @since 0.1.0
    */
@@ -91,6 +95,7 @@ public class BuildMojo extends AbstractEcrMojo {
               targetImage(),
               awsSettings(),
               BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
+              ImageParameters.baseImageAws(lookup, from),
               LayerParameters.layers(lookup, project, session.getProjects(), includeOptionalDependencies,
                   extraDirectories, getLog()),
               ProjectInputs.manifestMainClass(project),

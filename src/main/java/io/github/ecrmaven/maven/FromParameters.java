@@ -4,10 +4,21 @@ package io.github.ecrmaven.maven;
 public class FromParameters {
   /**
    * The base image reference (property {@code ecr.from.image}). Default: {@code eclipse-temurin:<N>-jre},
-   * where N is the project's Java release, 17 at least. A base image in the target's ECR registry, or
-   * another ECR registry of the same region, is pulled with the target's authorization token.
+   * where N is the project's Java release, 17 at least. A base image in a private ECR registry is pulled
+   * with an authorization token of its region: the target's when the base image is in the target's region
+   * and {@code <aws>} is not set, else one from an ECR client of its own.
    *
    * @since 0.1.0
    */
   String image;
+
+  /**
+   * How to reach the base image's ECR registry when it needs other access than the target:
+   * {@code <region>}, {@code <endpoint>}, {@code <registryEndpoint>}, {@code <profile>}, {@code <roleArn>},
+   * {@code <externalId>}, {@code <roleSessionName>} and {@code <stsEndpoint>}, each with its
+   * {@code ecr.from.aws.*} property. Only for a base image in a private ECR registry.
+   *
+   * @since 0.1.0
+   */
+  FromAwsParameters aws;
 }

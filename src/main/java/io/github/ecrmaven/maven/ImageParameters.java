@@ -2,6 +2,7 @@ package io.github.ecrmaven.maven;
 
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.aws.BaseImageAws;
 import io.github.ecrmaven.image.ContainerSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +22,24 @@ final class ImageParameters {
   static String baseImage(ParameterLookup lookup, FromParameters from, MavenProject project) {
     FromParameters parameters = from == null ? new FromParameters() : from;
     return lookup.string("ecr.from.image", parameters.image, ProjectInputs.defaultBaseImage(project));
+  }
+
+  /**
+   * Resolves and validates the {@code <from><aws>} settings.
+   *
+   * @throws ConfigurationException naming the parameter and the rejected value
+   */
+  static BaseImageAws baseImageAws(ParameterLookup lookup, FromParameters from) throws ConfigurationException {
+    FromAwsParameters parameters = from == null || from.aws == null ? new FromAwsParameters() : from.aws;
+    return BaseImageAws.of(
+        lookup.string("ecr.from.aws.region", parameters.region, null),
+        lookup.string("ecr.from.aws.endpoint", parameters.endpoint, null),
+        lookup.string("ecr.from.aws.profile", parameters.profile, null),
+        lookup.string("ecr.from.aws.roleArn", parameters.roleArn, null),
+        lookup.string("ecr.from.aws.externalId", parameters.externalId, null),
+        lookup.string("ecr.from.aws.roleSessionName", parameters.roleSessionName, null),
+        lookup.string("ecr.from.aws.stsEndpoint", parameters.stsEndpoint, null),
+        lookup.string("ecr.from.aws.registryEndpoint", parameters.registryEndpoint, null));
   }
 
   /**

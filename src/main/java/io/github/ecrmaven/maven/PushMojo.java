@@ -47,7 +47,11 @@ public class PushMojo extends AbstractRepositoryMojo {
 
   /**
    * The base image: {@code <image>} (property {@code ecr.from.image}). Default:
-   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least.
+   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least. For a base
+   * image in a private ECR registry that needs other access than the target, {@code <aws>} sets its
+   * {@code <region>}, {@code <endpoint>}, {@code <registryEndpoint>}, {@code <profile>},
+   * {@code <roleArn>}, {@code <externalId>}, {@code <roleSessionName>} and {@code <stsEndpoint>}, each
+   * with its {@code ecr.from.aws.*} property.
    *
    * @since 0.1.0
    */
@@ -213,6 +217,7 @@ public class PushMojo extends AbstractRepositoryMojo {
         repositorySettings(),
         updateRepositorySettingsValue(),
         BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
+        ImageParameters.baseImageAws(lookup, from),
         LayerParameters.layers(lookup, project, session.getProjects(), includeOptionalDependencies, extraDirectories,
             getLog()),
         ProjectInputs.manifestMainClass(project),

@@ -1,6 +1,7 @@
 package io.github.ecrmaven.publish;
 
 import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.aws.BaseImageAws;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ContainerSettings;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param aws how to reach AWS when the base image is in ECR
  * @param baseImage the base image reference, with the credential for its registry from Maven's
  *     {@code settings.xml} when one is configured (a base image in ECR gets an ECR token instead)
+ * @param baseImageAws the {@code <from><aws>} settings for a base image in ECR
  * @param layers the application's files
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
  * @param container the container settings
@@ -24,7 +26,15 @@ public record BuildRequest(
     TargetImage target,
     AwsSettings aws,
     RegistryAccess baseImage,
+    BaseImageAws baseImageAws,
     ApplicationLayers layers,
     Optional<String> manifestMainClass,
     ContainerSettings container,
-    Path buildDirectory) {}
+    Path buildDirectory) {
+
+  /** Creates a request whose base image needs no {@code <from><aws>} settings. */
+  public BuildRequest(TargetImage target, AwsSettings aws, RegistryAccess baseImage, ApplicationLayers layers,
+      Optional<String> manifestMainClass, ContainerSettings container, Path buildDirectory) {
+    this(target, aws, baseImage, BaseImageAws.NONE, layers, manifestMainClass, container, buildDirectory);
+  }
+}

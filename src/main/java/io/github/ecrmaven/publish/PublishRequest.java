@@ -1,6 +1,7 @@
 package io.github.ecrmaven.publish;
 
 import io.github.ecrmaven.aws.AwsSettings;
+import io.github.ecrmaven.aws.BaseImageAws;
 import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositorySettings;
 import io.github.ecrmaven.ecr.ScanGateSettings;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param updateRepositorySettings whether to change differing settings of an existing repository
  * @param baseImage the base image reference, with the credential for its registry from Maven's
  *     {@code settings.xml} when one is configured (a base image in ECR gets an ECR token instead)
+ * @param baseImageAws the {@code <from><aws>} settings for a base image in ECR
  * @param layers the application's files
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
  * @param container the container settings
@@ -35,17 +37,36 @@ public record PublishRequest(
     RepositorySettings repositorySettings,
     boolean updateRepositorySettings,
     RegistryAccess baseImage,
+    BaseImageAws baseImageAws,
     ApplicationLayers layers,
     Optional<String> manifestMainClass,
     ContainerSettings container,
     Path buildDirectory,
     ScanGateSettings scanGate) {
 
-  /** Creates a request without a scan gate. */
+  /** Creates a request whose base image needs no {@code <from><aws>} settings, without a scan gate. */
   public PublishRequest(TargetImage target, AwsSettings aws, RepositoryCreation repositoryCreation,
       RepositorySettings repositorySettings, boolean updateRepositorySettings, RegistryAccess baseImage,
       ApplicationLayers layers, Optional<String> manifestMainClass, ContainerSettings container, Path buildDirectory) {
-    this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, layers,
-        manifestMainClass, container, buildDirectory, ScanGateSettings.disabled());
+    this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, BaseImageAws.NONE,
+        layers, manifestMainClass, container, buildDirectory, ScanGateSettings.disabled());
+  }
+
+  /** Creates a request without a scan gate. */
+  public PublishRequest(TargetImage target, AwsSettings aws, RepositoryCreation repositoryCreation,
+      RepositorySettings repositorySettings, boolean updateRepositorySettings, RegistryAccess baseImage,
+      BaseImageAws baseImageAws, ApplicationLayers layers, Optional<String> manifestMainClass,
+      ContainerSettings container, Path buildDirectory) {
+    this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, baseImageAws,
+        layers, manifestMainClass, container, buildDirectory, ScanGateSettings.disabled());
+  }
+
+  /** Creates a request whose base image needs no {@code <from><aws>} settings. */
+  public PublishRequest(TargetImage target, AwsSettings aws, RepositoryCreation repositoryCreation,
+      RepositorySettings repositorySettings, boolean updateRepositorySettings, RegistryAccess baseImage,
+      ApplicationLayers layers, Optional<String> manifestMainClass, ContainerSettings container, Path buildDirectory,
+      ScanGateSettings scanGate) {
+    this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, BaseImageAws.NONE,
+        layers, manifestMainClass, container, buildDirectory, scanGate);
   }
 }

@@ -31,6 +31,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
@@ -39,6 +41,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
  * {@code DescribeImages}, optionally wait for the image scan, write the push report. This class alone defines the order of the steps.
  */
 public final class Publisher {
+  private static final Pattern KMS_KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+");
+
   private final BuildLog log;
 
   public Publisher(BuildLog log) {
@@ -59,6 +63,11 @@ public final class Publisher {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), targetRegistry.map(EcrRegistry::region));
     ImageReference baseImage = parseBaseImage(request.baseImage().reference());
+    BaseImageAccess baseAccess =
+        BaseImageAccess.plan(request.baseImage(), baseImage, request.baseImageAws(), request.aws(), region);
+    // Who asked for FIPS or dual-stack endpoints sees which endpoint is called.
+    boolean endpointVariant = request.aws().fips() || request.aws().dualStack();
+    EcrClients.endpointToReport(region, request.aws()).ifPresent(endpointVariant ? log::info : log::debug);
     Optional<String> mainClass =
         MainClassResolver.resolveFor(request.container(), request.manifestMainClass(), request.layers(), log);
     deleteStaleReports(request);  // Again, for callers other than the Maven goal.
@@ -89,9 +98,11 @@ public final class Publisher {
 
       List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
       // The base image may use the target's token, so a refreshed token gives a new application image.
+      boolean baseWithTargetToken = baseAccess.usesTargetToken(registryHost, pushHost);
+      RegistryAccess ownBaseAccess = baseWithTargetToken ? null : baseAccess.fetch(Optional.empty(), log);
       ApplicationImageFactory applicationFor = token -> new ApplicationImage(
-          baseImageAccess(request.baseImage(), baseImage, registryHost, pushHost, region, token), request.layers(),
-          mainClass, request.container());
+          baseWithTargetToken ? baseAccess.withTargetToken(token, registryHost, pushHost) : ownBaseAccess,
+          request.layers(), mainClass, request.container());
       ApplicationImage application = applicationFor.create(credential);
       log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
           + request.container().format() + " format)");
@@ -190,6 +201,16 @@ public final class Publisher {
       throw tagTakenDuringPush(manifests, ensured, plan, e);
     } catch (ImageBuildException e) {
       String message = String.valueOf(e.getMessage());
+      Matcher kmsKey = KMS_KEY_ARN.matcher(message);
+      if (ensured.isEmpty() && message.contains("kms:") && kmsKey.find()) {
+        throw new EcrAccessException(
+            "ECR did not create repository " + request.target().repository() + " on push because its repository"
+                + " creation template encrypts with the KMS key " + kmsKey.group() + ", which KMS does not let ECR"
+                + " use (" + message + "). Give the template a repository creation role (customRoleArn) that"
+                + " ecr.amazonaws.com may assume, with kms:CreateGrant, kms:RetireGrant and kms:DescribeKey on"
+                + " that key, and let the key policy allow them; or set <repositoryCreation> to 'create'.",
+            e);
+      }
       if (ensured.isEmpty() && message.contains("does not exist")) {
         throw new EcrAccessException(
             "ECR did not create repository " + request.target().repository() + " on push: no repository creation"
@@ -288,29 +309,6 @@ public final class Publisher {
               + " eclipse-temurin:17-jre or 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/java:17.",
           e);
     }
-  }
-
-  /**
-   * Chooses the base image's credential: the target's token when the base image is in the same
-   * registry or another ECR registry of the same region (one token covers both), else the configured
-   * one from settings.xml, if any.
-   */
-  private static RegistryAccess baseImageAccess(RegistryAccess configured, ImageReference baseImage, String targetHost,
-      String pushHost, String region, RegistryCredential credential) {
-    String host = baseImage.getRegistry();
-    boolean sameRegistry = host.equalsIgnoreCase(targetHost) || host.equalsIgnoreCase(pushHost);
-    boolean sameRegionEcr = EcrRegistry.parse(host).map(registry -> registry.region().equals(region)).orElse(false);
-    if (sameRegistry) {
-      // The target's registry endpoint override applies to a base image in the same registry too.
-      String reference = ImageReference.of(pushHost, baseImage.getRepository(), baseImage.getQualifier()).toString();
-      return RegistryAccess.withCredential(reference, credential.username(), credential.password());
-    }
-    if (sameRegionEcr) {
-      return RegistryAccess.withCredential(baseImage.toString(), credential.username(), credential.password());
-    }
-    // NOTE: a base image in an ECR registry of another region gets no token yet, only a credential
-    // from settings.xml.
-    return configured;
   }
 
   private static void deleteStaleReports(PublishRequest request) throws PublishException {

@@ -7,11 +7,9 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.EcrClients;
-import io.github.ecrmaven.ecr.AuthorizationTokens;
 import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EcrRegistry;
 import io.github.ecrmaven.ecr.ImageTag;
-import io.github.ecrmaven.ecr.RegistryCredential;
 import io.github.ecrmaven.image.ApplicationImage;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
@@ -50,6 +48,7 @@ public final class TarballBuild {
    */
   public BuiltImage build(BuildRequest request) throws ConfigurationException, PublishException, InterruptedException {
     ImageReference baseImage = Publisher.parseBaseImage(request.baseImage().reference());
+    BaseImageAccess baseAccess = planBaseImageAccess(request, baseImage);
     Optional<String> mainClass =
         MainClassResolver.resolveFor(request.container(), request.manifestMainClass(), request.layers(), log);
     String name = request.target().registry().map(registry -> registry.host() + "/").orElse("")
@@ -60,7 +59,7 @@ public final class TarballBuild {
       Files.deleteIfExists(request.buildDirectory().resolve(REPORT));
       Files.createDirectories(request.buildDirectory());
       ApplicationImage image =
-          new ApplicationImage(baseImageAccess(request, baseImage), request.layers(), mainClass, request.container());
+          new ApplicationImage(baseImageAccess(request, baseAccess), request.layers(), mainClass, request.container());
       log.info("Building " + name + " from " + baseImage + " into " + tarball + " (" + image.startCommand() + ", "
           + request.container().format() + " format)");
       BuiltImage built = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
@@ -76,28 +75,34 @@ public final class TarballBuild {
   }
 
   /**
-   * Returns the base image's access. A base image in ECR gets a token of its region, and it is reached
-   * through the registry endpoint override when it is in the target's registry or no target registry is
-   * named. Any other base image keeps the credential from settings.xml, if any.
+   * Plans the base image's access. Only a base image in private ECR needs the target's region, which then
+   * comes from {@code <to><image>}, {@code <region>} or the SDK's chain, else the base image's own.
    */
-  private RegistryAccess baseImageAccess(BuildRequest request, ImageReference baseImage)
-      throws ConfigurationException, EcrAccessException {
+  private static BaseImageAccess planBaseImageAccess(BuildRequest request, ImageReference baseImage)
+      throws ConfigurationException {
     Optional<EcrRegistry> ecrRegistry = EcrRegistry.parse(baseImage.getRegistry());
-    if (ecrRegistry.isEmpty()) {
-      return request.baseImage();
+    String targetRegion = "";
+    if (ecrRegistry.isPresent()) {
+      EcrClients.checkProfile(request.aws());
+      Optional<String> targetHostRegion = request.target().registry().map(EcrRegistry::region);
+      targetRegion = targetHostRegion.isPresent() || request.aws().region().isPresent()
+          ? EcrClients.resolveRegion(request.aws(), targetHostRegion)
+          : ecrRegistry.get().region();
     }
-    EcrClients.checkProfile(request.aws());
-    String region = EcrClients.resolveRegion(request.aws(), Optional.of(ecrRegistry.get().region()));
-    RegistryCredential credential = AuthorizationTokens.shared().get(EcrClients.get(region, request.aws()));
-    // Without a full target reference, the registry endpoint override names the one ECR registry in use.
+    return BaseImageAccess.plan(request.baseImage(), baseImage, request.baseImageAws(), request.aws(), targetRegion);
+  }
+
+  /**
+   * Returns the base image's access. A base image in ECR gets a token of its region, and it is reached
+   * through the target's registry endpoint override when it is in the target's registry or no target
+   * registry is named, unless {@code <from><aws><registryEndpoint>} is set.
+   */
+  private RegistryAccess baseImageAccess(BuildRequest request, BaseImageAccess baseAccess)
+      throws EcrAccessException {
     boolean inTargetRegistry = request.target().registry()
-        .map(registry -> registry.host().equalsIgnoreCase(baseImage.getRegistry()))
+        .map(registry -> baseAccess.isInRegistry(registry.host()))
         .orElse(true);
-    String reference = inTargetRegistry && request.target().registryEndpoint().isPresent()
-        ? ImageReference.of(request.target().registryEndpoint().get(), baseImage.getRepository(),
-            baseImage.getQualifier()).toString()
-        : baseImage.toString();
-    return RegistryAccess.withCredential(reference, credential.username(), credential.password());
+    return baseAccess.fetch(inTargetRegistry ? request.target().registryEndpoint() : Optional.empty(), log);
   }
 
   private static void writeReport(Path directory, String name, List<String> tags, Path tarball, BuiltImage built)

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Permission and KMS failures that a test sets up so that it can check the error messages a
  * caller shows, together with the registry ID check that every API call passes. Thread-safe.
  *
- * <p>The messages name the caller {@link #CALLER_ARN}. NOTE: they do so for a call made with an
+ * <p>The messages name the local ECR's IAM user as the caller. NOTE: they do so for a call made with an
  * assumed role's credentials too, where AWS would name the role session. Messages follow the form
  * AWS uses for {@code AccessDeniedException}: {@code User: ARN is not authorized to perform:
  * ecr:ACTION on resource: RESOURCE because no identity-based policy allows the ecr:ACTION
@@ -22,27 +22,30 @@ import java.util.regex.Pattern;
  */
 final class AccessFaults {
 
-  /** The IAM user of {@link LocalEcr#ACCESS_KEY_ID}, the caller that deny messages name. */
-  static final String CALLER_ARN = LocalEcr.USER_ARN;
-
   /** Operations without a repository resource, which IAM checks against resource {@code *}. */
   private static final Set<String> REGISTRY_OPERATIONS =
       Set.of(
           "GetAuthorizationToken",
           "CreateRepositoryCreationTemplate",
           "DescribeRepositoryCreationTemplates",
+          "UpdateRepositoryCreationTemplate",
           "DeleteRepositoryCreationTemplate");
 
   private static final Pattern REPOSITORY_ARN =
-      Pattern.compile("arn:aws:ecr:([a-z0-9-]+):([0-9]{12}):repository/(.+)");
+      Pattern.compile("arn:aws[a-z-]*:ecr:([a-z0-9-]+):([0-9]{12}):repository/(.+)");
 
   private record DenyRule(String action, String repositoryPattern) {}
 
+  private final LocalEcrAccount account;
   private final List<DenyRule> denyRules = new CopyOnWriteArrayList<>();
   private final Set<String> unusableKmsKeys = new CopyOnWriteArraySet<>();
   private final Set<String> otherAccountRegistries = new CopyOnWriteArraySet<>();
   private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> throttledCalls =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  AccessFaults(LocalEcrAccount account) {
+    this.account = account;
+  }
 
   /**
    * Denies {@code action} (for example {@code CreateRepository} or {@code ecr:PutImage}) on the
@@ -62,13 +65,13 @@ final class AccessFaults {
 
   /**
    * Declares {@code registryId} another account's registry whose repositories grant the caller
-   * nothing. Every registry ID other than {@value LocalEcr#ACCOUNT_ID} is already treated so; the
+   * nothing. Every registry ID other than the local ECR's own is already treated so; the
    * declaration documents a test's intent and lets a faults file name the ID.
    */
   void otherAccountRegistry(String registryId) {
-    if (!registryId.matches("[0-9]{12}") || registryId.equals(LocalEcr.ACCOUNT_ID)) {
+    if (!registryId.matches("[0-9]{12}") || registryId.equals(account.accountId())) {
       throw new IllegalArgumentException("Invalid other account registry ID '" + registryId
-          + "': expected 12 digits other than " + LocalEcr.ACCOUNT_ID);
+          + "': expected 12 digits other than " + account.accountId());
     }
     otherAccountRegistries.add(registryId);
   }
@@ -122,7 +125,7 @@ final class AccessFaults {
    *     {@code AccessDeniedException} for another account or a denied action
    */
   void checkApiCall(String operation, JsonNode request) throws EcrApiException {
-    String account = request.path("registryId").asText(LocalEcr.ACCOUNT_ID);
+    String account = request.path("registryId").asText(this.account.accountId());
     List<String> repositories = new ArrayList<>();
     Matcher arn = REPOSITORY_ARN.matcher(request.path("resourceArn").asText(""));
     if (request.path("repositoryName").isTextual()) {
@@ -147,8 +150,8 @@ final class AccessFaults {
               + "'must satisfy regular expression '[0-9]{12}''");
     }
     boolean registryLevel = REGISTRY_OPERATIONS.contains(operation);
-    if (!account.equals(LocalEcr.ACCOUNT_ID)) {
-      String resource = registryLevel ? "*" : repositoryArn(account, repositories.get(0));
+    if (!account.equals(this.account.accountId())) {
+      String resource = registryLevel ? "*" : this.account.repositoryArn(account, repositories.get(0));
       throw accessDenied(deniedMessage(operation, resource, "resource-based"));
     }
     for (String repository : repositories) {
@@ -168,7 +171,7 @@ final class AccessFaults {
       if (rule.action().equals(action)
           && TagImmutability.matchesWildcard(rule.repositoryPattern(), repository)) {
         String resource = registryLevel || repository.equals("*")
-            ? "*" : repositoryArn(LocalEcr.ACCOUNT_ID, repository);
+            ? "*" : account.repositoryArn(repository);
         return Optional.of(deniedMessage(action, resource, "identity-based"));
       }
     }
@@ -213,25 +216,34 @@ final class AccessFaults {
    * when KMS refuses the grant it needs for a repository's key.
    */
   void checkKmsKey(String keyArn) throws EcrApiException {
-    if (keyArn == null || !unusableKmsKeys.contains(keyArn)) {
+    Optional<String> failure = kmsFailure(keyArn, account.userArn());
+    if (failure.isEmpty()) {
       return;
     }
     // NOTE: modeled on ECR's documented KmsException (a message and a kmsError code), not on a
     // captured response; ECR needs kms:CreateGrant and kms:DescribeKey on the key.
-    throw EcrApiException.badRequest("KmsException",
-            "KMS error: " + deniedMessage("kms:CreateGrant", keyArn, "identity-based"))
+    throw EcrApiException.badRequest("KmsException", failure.get())
         .withMember("kmsError", "AccessDeniedException");
   }
 
-  private static String deniedMessage(String action, String resource, String policyKind) {
-    String qualified = action.startsWith("kms:") ? action : "ecr:" + action;
-    return "User: " + CALLER_ARN + " is not authorized to perform: " + qualified
-        + " on resource: " + resource + " because no " + policyKind + " policy allows the "
-        + qualified + " action";
+  /**
+   * Returns the KMS error for a key that {@link #unusableKmsKey} named, as KMS reports it when
+   * {@code principalArn} may not create a grant on the key, or empty for any other key.
+   */
+  Optional<String> kmsFailure(String keyArn, String principalArn) {
+    if (keyArn == null || !unusableKmsKeys.contains(keyArn)) {
+      return Optional.empty();
+    }
+    return Optional.of("KMS error: User: " + principalArn + " is not authorized to perform:"
+        + " kms:CreateGrant on resource: " + keyArn + " because no identity-based policy allows the"
+        + " kms:CreateGrant action");
   }
 
-  private static String repositoryArn(String account, String repository) {
-    return "arn:aws:ecr:" + LocalEcr.REGION + ":" + account + ":repository/" + repository;
+  private String deniedMessage(String action, String resource, String policyKind) {
+    String qualified = action.startsWith("kms:") ? action : "ecr:" + action;
+    return "User: " + account.userArn() + " is not authorized to perform: " + qualified
+        + " on resource: " + resource + " because no " + policyKind + " policy allows the "
+        + qualified + " action";
   }
 
   private static EcrApiException accessDenied(String message) {

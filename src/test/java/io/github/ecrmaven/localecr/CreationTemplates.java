@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Repository creation templates: the operations {@code CreateRepositoryCreationTemplate},
- * {@code DescribeRepositoryCreationTemplates} and {@code DeleteRepositoryCreationTemplate}, and
- * the choice of template when a push creates a repository.
+ * {@code DescribeRepositoryCreationTemplates}, {@code UpdateRepositoryCreationTemplate} and
+ * {@code DeleteRepositoryCreationTemplate}, and the choice of template when a push creates a
+ * repository.
  *
  * <p>ECR documents that a prefix always ends in an assumed {@code /}: prefix {@code team} applies
  * to {@code team/app} but not to {@code teamwork/app} or to {@code team} itself. The prefix
@@ -48,7 +49,8 @@ final class CreationTemplates {
       String lifecyclePolicy,
       List<String> appliedFor,
       String customRoleArn,
-      Instant createdAt) {
+      Instant createdAt,
+      Instant updatedAt) {
 
     /** Returns the map key: the prefix without its trailing {@code /}. */
     String key() {
@@ -104,14 +106,80 @@ final class CreationTemplates {
 
   ObjectNode create(JsonNode request) throws EcrApiException {
     String prefix = prefix(request);
+    List<String> appliedFor = appliedFor(request.path("appliedFor"));
+    if (appliedFor.isEmpty()) {
+      throw EcrRequests.invalidParameter("1 validation error detected: Value null at "
+          + "'appliedFor' failed to satisfy constraint: Member must not be null");
+    }
+    Template template = new Template(
+        prefix,
+        description(request),
+        EncryptionRequests.read(request.path("encryptionConfiguration"), true, state.account()),
+        EcrRequests.tags(request.path("resourceTags")),
+        EcrRequests.tagMutability(request, "MUTABLE"),
+        repositoryPolicy(request),
+        lifecyclePolicy(request),
+        appliedFor,
+        customRoleArn(request),
+        state.now(),
+        state.now());
+    if (!state.addTemplate(template)) {
+      throw EcrApiException.badRequest("TemplateAlreadyExistsException",
+          "The repository creation template with prefix '" + prefix + "' already exists in the "
+              + "registry with id '" + state.account().accountId() + "'");
+    }
+    return response(template);
+  }
+
+  /**
+   * Replaces the members that the request names and keeps the others, as
+   * {@code UpdateRepositoryCreationTemplate} does. An empty {@code resourceTags} list removes the
+   * tags.
+   */
+  ObjectNode update(JsonNode request) throws EcrApiException {
+    String prefix = prefix(request);
+    Template old = state.template(prefix).orElseThrow(() -> notFound(prefix));
+    List<String> appliedFor = request.has("appliedFor")
+        ? appliedFor(request.path("appliedFor")) : old.appliedFor();
+    if (appliedFor.isEmpty()) {
+      throw EcrRequests.invalidParameter("1 validation error detected: Value '[]' at "
+          + "'appliedFor' failed to satisfy constraint: Member must have length greater than or equal to 1");
+    }
+    boolean mutabilityGiven = request.has("imageTagMutability")
+        || request.has("imageTagMutabilityExclusionFilters");
+    Template updated = new Template(
+        old.prefix(),
+        request.has("description") ? description(request) : old.description(),
+        request.has("encryptionConfiguration")
+            ? EncryptionRequests.read(request.path("encryptionConfiguration"), true, state.account())
+            : old.encryption(),
+        request.has("resourceTags") ? EcrRequests.tags(request.path("resourceTags")) : old.resourceTags(),
+        mutabilityGiven ? EcrRequests.tagMutability(request, "MUTABLE") : old.tagMutability(),
+        request.has("repositoryPolicy") ? repositoryPolicy(request) : old.repositoryPolicy(),
+        request.has("lifecyclePolicy") ? lifecyclePolicy(request) : old.lifecyclePolicy(),
+        appliedFor,
+        request.has("customRoleArn") ? customRoleArn(request) : old.customRoleArn(),
+        old.createdAt(),
+        state.now());
+    if (!state.replaceTemplate(updated)) {
+      throw notFound(prefix);
+    }
+    return response(updated);
+  }
+
+  private static String description(JsonNode request) throws EcrApiException {
     String description = request.path("description").asText(null);
     if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
       throw EcrRequests.invalidParameter("1 validation error detected: Value at 'description' "
           + "failed to satisfy constraint: Member must have length less than or equal to "
           + MAX_DESCRIPTION_LENGTH);
     }
+    return description;
+  }
+
+  private static List<String> appliedFor(JsonNode values) throws EcrApiException {
     List<String> appliedFor = new ArrayList<>();
-    for (JsonNode value : request.path("appliedFor")) {
+    for (JsonNode value : values) {
       if (!APPLIED_FOR.contains(value.asText())) {
         throw EcrRequests.invalidParameter("1 validation error detected: Value '" + value.asText()
             + "' at 'appliedFor' failed to satisfy constraint: Member must satisfy enum value "
@@ -121,35 +189,27 @@ final class CreationTemplates {
         appliedFor.add(value.asText());
       }
     }
-    if (appliedFor.isEmpty()) {
-      throw EcrRequests.invalidParameter("1 validation error detected: Value null at "
-          + "'appliedFor' failed to satisfy constraint: Member must not be null");
-    }
+    return appliedFor;
+  }
+
+  private static String customRoleArn(JsonNode request) throws EcrApiException {
     String roleArn = request.path("customRoleArn").asText(null);
     if (roleArn != null && roleArn.length() > MAX_ROLE_ARN_LENGTH) {
       throw EcrRequests.invalidParameter("1 validation error detected: Value at 'customRoleArn' "
           + "failed to satisfy constraint: Member must have length less than or equal to "
           + MAX_ROLE_ARN_LENGTH);
     }
-    Template template = new Template(
-        prefix,
-        description,
-        EncryptionRequests.read(request.path("encryptionConfiguration"), true),
-        EcrRequests.tags(request.path("resourceTags")),
-        EcrRequests.tagMutability(request, "MUTABLE"),
-        EcrRequests.policyText(request, "repositoryPolicy", "repositoryPolicy", 0,
-            MAX_REPOSITORY_POLICY_LENGTH, false, mapper),
-        EcrRequests.policyText(request, "lifecyclePolicy", "lifecyclePolicy", 0,
-            MAX_LIFECYCLE_POLICY_LENGTH, false, mapper),
-        appliedFor,
-        roleArn,
-        state.now());
-    if (!state.addTemplate(template)) {
-      throw EcrApiException.badRequest("TemplateAlreadyExistsException",
-          "The repository creation template with prefix '" + prefix + "' already exists in the "
-              + "registry with id '" + LocalEcr.ACCOUNT_ID + "'");
-    }
-    return response(template);
+    return roleArn;
+  }
+
+  private String repositoryPolicy(JsonNode request) throws EcrApiException {
+    return EcrRequests.policyText(request, "repositoryPolicy", "repositoryPolicy", 0,
+        MAX_REPOSITORY_POLICY_LENGTH, false, mapper);
+  }
+
+  private String lifecyclePolicy(JsonNode request) throws EcrApiException {
+    return EcrRequests.policyText(request, "lifecyclePolicy", "lifecyclePolicy", 0,
+        MAX_LIFECYCLE_POLICY_LENGTH, false, mapper);
   }
 
   ObjectNode describe(JsonNode request) throws EcrApiException {
@@ -170,7 +230,7 @@ final class CreationTemplates {
           + "and 1000");
     }
     ObjectNode response = mapper.createObjectNode();
-    response.put("registryId", LocalEcr.ACCOUNT_ID);
+    response.put("registryId", state.account().accountId());
     ArrayNode list = response.putArray("repositoryCreationTemplates");
     int end = Math.min(found.size(), start + maxResults);
     for (int i = Math.max(start, 0); i < end; i++) {
@@ -202,15 +262,15 @@ final class CreationTemplates {
     return prefix;
   }
 
-  private static EcrApiException notFound(String prefix) {
+  private EcrApiException notFound(String prefix) {
     return EcrApiException.badRequest("TemplateNotFoundException",
         "The repository creation template with prefix '" + prefix + "' does not exist in the "
-            + "registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+            + "registry with id '" + state.account().accountId() + "'");
   }
 
   private ObjectNode response(Template template) {
     ObjectNode response = mapper.createObjectNode();
-    response.put("registryId", LocalEcr.ACCOUNT_ID);
+    response.put("registryId", state.account().accountId());
     response.set("repositoryCreationTemplate", templateJson(template));
     return response;
   }
@@ -241,7 +301,7 @@ final class CreationTemplates {
       json.put("customRoleArn", template.customRoleArn());
     }
     json.put("createdAt", EcrRequests.epochSeconds(template.createdAt()));
-    json.put("updatedAt", EcrRequests.epochSeconds(template.createdAt()));
+    json.put("updatedAt", EcrRequests.epochSeconds(template.updatedAt()));
     return json;
   }
 }

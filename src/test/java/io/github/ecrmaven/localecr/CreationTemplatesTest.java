@@ -218,10 +218,82 @@ class CreationTemplatesTest {
         .resourceArn(created.repositoryArn())).tags());
   }
 
+  @Test
+  void updateReplacesOnlyGivenMembers() {
+    RepositoryCreationTemplate created = client.createRepositoryCreationTemplate(request -> request
+        .prefix("tpl-update").description("Before").appliedFor(RCTAppliedFor.CREATE_ON_PUSH)
+        .resourceTags(tag("team", "payments")).imageTagMutability(ImageTagMutability.MUTABLE))
+        .repositoryCreationTemplate();
+
+    RepositoryCreationTemplate updated = client.updateRepositoryCreationTemplate(request -> request
+        .prefix("tpl-update").imageTagMutability(ImageTagMutability.IMMUTABLE)
+        .encryptionConfiguration(encryption -> encryption.encryptionType(EncryptionType.KMS).kmsKey(KEY_ARN)))
+        .repositoryCreationTemplate();
+    RepositoryCreationTemplate described = client.describeRepositoryCreationTemplates(request -> request
+        .prefixes("tpl-update")).repositoryCreationTemplates().get(0);
+
+    assertEquals(ImageTagMutability.IMMUTABLE, updated.imageTagMutability());
+    assertEquals(KEY_ARN, updated.encryptionConfiguration().kmsKey());
+    assertEquals("Before", updated.description());
+    assertEquals(List.of(tag("team", "payments")), updated.resourceTags());
+    assertEquals(List.of(RCTAppliedFor.CREATE_ON_PUSH), updated.appliedFor());
+    assertEquals(created.createdAt(), updated.createdAt());
+    assertFalse(updated.updatedAt().isBefore(created.updatedAt()));
+    assertEquals(updated, described);
+    client.deleteRepositoryCreationTemplate(request -> request.prefix("tpl-update"));
+  }
+
+  @Test
+  void updateOfMissingTemplateIsNotFound() {
+    TemplateNotFoundException e = assertThrows(TemplateNotFoundException.class,
+        () -> client.updateRepositoryCreationTemplate(request -> request.prefix("tpl-no-such")
+            .description("x")));
+
+    assertEquals("The repository creation template with prefix 'tpl-no-such' does not exist in the "
+        + "registry with id '" + LocalEcr.ACCOUNT_ID + "'", e.awsErrorDetails().errorMessage());
+  }
+
+  @Test
+  void invalidUpdateIsRejected() {
+    client.createRepositoryCreationTemplate(request -> request.prefix("tpl-bad-update")
+        .appliedFor(RCTAppliedFor.CREATE_ON_PUSH));
+
+    assertThrows(InvalidParameterException.class, () -> client.updateRepositoryCreationTemplate(
+        request -> request.prefix("tpl-bad-update").appliedForWithStrings("NOT_A_USE")));
+    assertThrows(InvalidParameterException.class, () -> client.updateRepositoryCreationTemplate(
+        request -> request.prefix("tpl-bad-update").encryptionConfiguration(
+            encryption -> encryption.encryptionType(EncryptionType.AES256).kmsKey(KEY_ARN))));
+    assertEquals(List.of(RCTAppliedFor.CREATE_ON_PUSH), client.describeRepositoryCreationTemplates(
+        request -> request.prefixes("tpl-bad-update")).repositoryCreationTemplates().get(0).appliedFor());
+    client.deleteRepositoryCreationTemplate(request -> request.prefix("tpl-bad-update"));
+  }
+
+  @Test
+  void unusableTemplateKeyStopsCreateOnPush() throws Exception {
+    String keyArn = "arn:aws:kms:eu-west-1:123456789012:key/1c2d3e4f-0000-4a4a-8b8b-0123456789ab";
+    String roleArn = "arn:aws:iam::123456789012:role/ecr-template-creator";
+    client.createRepositoryCreationTemplate(request -> request.prefix("tpl-kms")
+        .appliedFor(RCTAppliedFor.CREATE_ON_PUSH).customRoleArn(roleArn)
+        .encryptionConfiguration(encryption -> encryption.encryptionType(EncryptionType.KMS).kmsKey(keyArn)));
+    ecr.unusableKmsKey(keyArn);
+
+    RegistryException e = assertThrows(RegistryException.class,
+        () -> JibPushes.push(ecr, "tpl-kms/app:1", "content", temp));
+
+    assertThrows(RepositoryNotFoundException.class, () -> client.describeRepositories(
+        request -> request.repositoryNames("tpl-kms/app")));
+    ecr.clearFaults();
+    JibPushes.push(ecr, "tpl-kms/app:1", "content", temp);
+    Repository created = client.describeRepositories(request -> request.repositoryNames("tpl-kms/app"))
+        .repositories().get(0);
+    assertEquals(keyArn, created.encryptionConfiguration().kmsKey());
+    assertTrue(e instanceof com.google.cloud.tools.jib.api.RegistryUnauthorizedException, e.toString());
+  }
+
   private static CreationTemplates.Template template(String prefix, String appliedFor) {
     return new CreationTemplates.Template(prefix, null, EncryptionRequests.Encryption.DEFAULT,
         Map.of(), new EcrRequests.TagMutability("MUTABLE", List.of()), null, null,
-        List.of(appliedFor), null, Instant.EPOCH);
+        List.of(appliedFor), null, Instant.EPOCH, Instant.EPOCH);
   }
 
   private static String chosen(List<CreationTemplates.Template> templates, String repository) {

@@ -96,6 +96,8 @@ final class EcrOperations {
         return templates.create(request);
       case "DescribeRepositoryCreationTemplates":
         return templates.describe(request);
+      case "UpdateRepositoryCreationTemplate":
+        return templates.update(request);
       case "DeleteRepositoryCreationTemplate":
         return templates.delete(request);
       case "GetRegistryScanningConfiguration":
@@ -130,7 +132,7 @@ final class EcrOperations {
     EcrRequests.TagMutability mutability = EcrRequests.tagMutability(request, "MUTABLE");
     boolean scanOnPush = request.path("imageScanningConfiguration").path("scanOnPush").asBoolean();
     EncryptionRequests.Encryption encryption =
-        EncryptionRequests.read(request.path("encryptionConfiguration"), false);
+        EncryptionRequests.read(request.path("encryptionConfiguration"), false, state.account());
     Map<String, String> tags = EcrRequests.tags(request.path("tags"));
     state.accessFaults().checkKmsKey(encryption.kmsKeyArn());
     LocalEcrState.Repository repository =
@@ -141,7 +143,7 @@ final class EcrOperations {
       throw EcrApiException.badRequest(
           "RepositoryAlreadyExistsException",
           "The repository with name '" + name + "' already exists in the registry with id '"
-              + LocalEcr.ACCOUNT_ID + "'");
+              + state.account().accountId() + "'");
     }
     ObjectNode response = mapper.createObjectNode();
     response.set("repository", repositoryJson(repository));
@@ -205,7 +207,7 @@ final class EcrOperations {
     if (!force && !inventory.images(name, state.pushedDigests(name)).isEmpty()) {
       throw EcrApiException.badRequest(
           "RepositoryNotEmptyException",
-          "The repository with name '" + name + "' in registry with id '" + LocalEcr.ACCOUNT_ID
+          "The repository with name '" + name + "' in registry with id '" + state.account().accountId()
               + "' cannot be deleted because it still contains images");
     }
     state.removeRepository(name);
@@ -237,13 +239,13 @@ final class EcrOperations {
         "ImageNotFoundException",
         "The image with imageId {imageDigest:'" + digest + "', imageTag:'" + tag
             + "'} does not exist within the repository with name '" + repository
-            + "' in the registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+            + "' in the registry with id '" + state.account().accountId() + "'");
   }
 
   private ObjectNode repositoryJson(LocalEcrState.Repository repository) {
     ObjectNode json = mapper.createObjectNode();
-    json.put("repositoryArn", repositoryArn(repository.name()));
-    json.put("registryId", LocalEcr.ACCOUNT_ID);
+    json.put("repositoryArn", state.account().repositoryArn(repository.name()));
+    json.put("registryId", state.account().accountId());
     json.put("repositoryName", repository.name());
     json.put("repositoryUri", registryHost + "/" + repository.name());
     json.put("createdAt", epochSeconds(repository.createdAt()));
@@ -260,7 +262,7 @@ final class EcrOperations {
 
   private ObjectNode imageJson(String repository, RegistryInventory.Image image) {
     ObjectNode json = mapper.createObjectNode();
-    json.put("registryId", LocalEcr.ACCOUNT_ID);
+    json.put("registryId", state.account().accountId());
     json.put("repositoryName", repository);
     json.put("imageDigest", image.digest());
     if (!image.tags().isEmpty()) {
@@ -283,12 +285,18 @@ final class EcrOperations {
         .orElseThrow(
             () ->
                 EcrApiException.badRequest(
-                    "RepositoryNotFoundException", repositoryNotFoundMessage(name)));
+                    "RepositoryNotFoundException",
+                    repositoryNotFoundMessage(state.account().accountId(), name)));
   }
 
+  /** Returns ECR's message for a missing repository in the default account's registry. */
   static String repositoryNotFoundMessage(String name) {
+    return repositoryNotFoundMessage(LocalEcrAccount.DEFAULT.accountId(), name);
+  }
+
+  static String repositoryNotFoundMessage(String accountId, String name) {
     return "The repository with name '" + name + "' does not exist in the registry with id '"
-        + LocalEcr.ACCOUNT_ID + "'";
+        + accountId + "'";
   }
 
   private static String repositoryName(JsonNode request) throws EcrApiException {
@@ -299,8 +307,9 @@ final class EcrOperations {
     EcrRequests.validateRepositoryName(name);
   }
 
+  /** Returns a repository's ARN in the default account's registry. */
   static String repositoryArn(String name) {
-    return "arn:aws:ecr:" + LocalEcr.REGION + ":" + LocalEcr.ACCOUNT_ID + ":repository/" + name;
+    return LocalEcrAccount.DEFAULT.repositoryArn(name);
   }
 
   private static EcrApiException invalidParameter(String message) {

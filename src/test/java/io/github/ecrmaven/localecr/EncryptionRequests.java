@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 final class EncryptionRequests {
 
   /**
-   * The key ARN that stands for the AWS managed key {@code alias/aws/ecr}, which ECR uses for the
-   * KMS types when no key is given. Its key ID is made up, derived from the alias name.
+   * The key ARN that stands for the AWS managed key {@code alias/aws/ecr} in the default account,
+   * which ECR uses for the KMS types when no key is given. Its key ID is made up, derived from the
+   * alias name.
    */
-  static final String AWS_MANAGED_KEY_ARN = keyArn(aliasKeyId("alias/aws/ecr"));
+  static final String AWS_MANAGED_KEY_ARN = awsManagedKeyArn(LocalEcrAccount.DEFAULT);
 
   private static final Set<String> TYPES = Set.of("AES256", "KMS", "KMS_DSSE");
   private static final String KEY_ID = "(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -29,7 +30,7 @@ final class EncryptionRequests {
   private static final Pattern KEY_ID_FORM = Pattern.compile(KEY_ID);
   private static final Pattern ALIAS_FORM = Pattern.compile(ALIAS);
   private static final Pattern ARN_FORM = Pattern.compile(
-      "arn:aws:kms:([a-z0-9-]+):([0-9]{12}):(key/" + KEY_ID + "|" + ALIAS + ")");
+      "arn:aws[a-z-]*:kms:([a-z0-9-]+):([0-9]{12}):(key/" + KEY_ID + "|" + ALIAS + ")");
   private static final int MAX_KEY_LENGTH = 2048;
 
   private EncryptionRequests() {}
@@ -50,8 +51,10 @@ final class EncryptionRequests {
    *
    * @param requireArn whether {@code kmsKey} must be a key ARN, as repository creation templates
    *     require
+   * @param account the account and region whose keys a repository may use
    */
-  static Encryption read(JsonNode configuration, boolean requireArn) throws EcrApiException {
+  static Encryption read(JsonNode configuration, boolean requireArn, LocalEcrAccount account)
+      throws EcrApiException {
     if (configuration.isMissingNode() || configuration.isNull()) {
       return Encryption.DEFAULT;
     }
@@ -64,17 +67,23 @@ final class EncryptionRequests {
     }
     String key = configuration.path("kmsKey").asText(null);
     if (key == null || key.isEmpty()) {
-      return new Encryption(type, null, type.equals("AES256") ? null : AWS_MANAGED_KEY_ARN);
+      return new Encryption(type, null, type.equals("AES256") ? null : awsManagedKeyArn(account));
     }
     if (type.equals("AES256")) {
       throw EcrRequests.invalidParameter(
           "Invalid parameter at 'encryptionConfiguration.kmsKey' failed to satisfy constraint: "
               + "'A KMS key can only be specified when encryptionType is KMS or KMS_DSSE'");
     }
-    return new Encryption(type, key, keyArn(key, requireArn));
+    return new Encryption(type, key, keyArn(key, requireArn, account));
   }
 
-  private static String keyArn(String key, boolean requireArn) throws EcrApiException {
+  /** Returns the ARN of {@code alias/aws/ecr} in the account and region. */
+  static String awsManagedKeyArn(LocalEcrAccount account) {
+    return account.kmsKeyArn(account.accountId(), aliasKeyId("alias/aws/ecr"));
+  }
+
+  private static String keyArn(String key, boolean requireArn, LocalEcrAccount account)
+      throws EcrApiException {
     if (key.length() > MAX_KEY_LENGTH) {
       throw EcrRequests.invalidParameter(
           "1 validation error detected: Value at 'encryptionConfiguration.kmsKey' failed to "
@@ -83,14 +92,14 @@ final class EncryptionRequests {
     }
     Matcher arn = ARN_FORM.matcher(key);
     if (arn.matches()) {
-      if (!arn.group(1).equals(LocalEcr.REGION)) {
+      if (!arn.group(1).equals(account.region())) {
         throw EcrRequests.invalidParameter(
             "Invalid parameter at 'encryptionConfiguration.kmsKey' failed to satisfy constraint: "
                 + "'The KMS key " + key + " must be in the repository's region "
-                + LocalEcr.REGION + "'");
+                + account.region() + "'");
       }
       String resource = arn.group(3);
-      return resource.startsWith("alias/") ? keyArn(arn.group(2), aliasKeyId(resource)) : key;
+      return resource.startsWith("alias/") ? account.kmsKeyArn(arn.group(2), aliasKeyId(resource)) : key;
     }
     // NOTE: ECR's exact message for a malformed key is not known here; the type is the one ECR
     // uses for invalid members.
@@ -101,20 +110,12 @@ final class EncryptionRequests {
       throw EcrRequests.invalidParameter(invalid);
     }
     if (KEY_ID_FORM.matcher(key).matches()) {
-      return keyArn(key);
+      return account.kmsKeyArn(account.accountId(), key);
     }
     if (ALIAS_FORM.matcher(key).matches()) {
-      return keyArn(aliasKeyId(key));
+      return account.kmsKeyArn(account.accountId(), aliasKeyId(key));
     }
     throw EcrRequests.invalidParameter(invalid);
-  }
-
-  private static String keyArn(String keyId) {
-    return keyArn(LocalEcr.ACCOUNT_ID, keyId);
-  }
-
-  private static String keyArn(String account, String keyId) {
-    return "arn:aws:kms:" + LocalEcr.REGION + ":" + account + ":key/" + keyId;
   }
 
   /** Returns a key ID that is the same for every use of the alias name. */

@@ -94,7 +94,7 @@ final class ImageManifestOperations {
     if (existing.isPresent() && existing.get().digest().equals(digest)) {
       throw EcrApiException.badRequest("ImageAlreadyExistsException",
           "Image with digest '" + digest + "' and tag '" + tag + "' already exists in the repository with name '"
-              + repository + "' in registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+              + repository + "' in registry with id '" + state.account().accountId() + "'");
     }
     LocalEcrState.Repository settings = state.repository(repository).orElseThrow();
     if (existing.isPresent() && tag != null && TagImmutability.isImmutable(settings, tag)) {
@@ -126,14 +126,14 @@ final class ImageManifestOperations {
     String name = EcrRequests.repositoryName(request);
     if (state.repository(name).isEmpty()) {
       throw EcrApiException.badRequest(
-          "RepositoryNotFoundException", EcrOperations.repositoryNotFoundMessage(name));
+          "RepositoryNotFoundException", EcrOperations.repositoryNotFoundMessage(state.account().accountId(), name));
     }
     return name;
   }
 
   private ObjectNode imageJson(String repository, RegistryInventory.StoredManifest manifest, String tag) {
     ObjectNode json = mapper.createObjectNode();
-    json.put("registryId", LocalEcr.ACCOUNT_ID);
+    json.put("registryId", state.account().accountId());
     json.put("repositoryName", repository);
     ObjectNode imageId = json.putObject("imageId");
     imageId.put("imageDigest", manifest.digest());

@@ -16,11 +16,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for Amazon ECR in one account and region, for tests and demos.
+ * A local stand-in for Amazon ECR in one account, region and partition, for tests and demos.
+ * {@link Options} chooses them, by default {@value #ACCOUNT_ID} in {@value #REGION} of the
+ * {@code aws} partition. Several local ECRs can run at once, for example one per region.
  *
  * <p>It runs four parts, all on 127.0.0.1: the ECR API (AWS JSON 1.1 over plain HTTP, with
- * SigV4 checked against {@link #ACCESS_KEY_ID} and {@link #SECRET_ACCESS_KEY} or the credentials
- * of an assumed role), an STS endpoint on a port of its own for {@code AssumeRole} on the roles a
+ * SigV4 checked against the account's access key, by default {@link #ACCESS_KEY_ID} and
+ * {@link #SECRET_ACCESS_KEY}, or the credentials of an assumed role), an STS endpoint on a port of its own for {@code AssumeRole} on the roles a
  * test registered with {@link #registerRole}, a Distribution
  * registry process, and an HTTPS front before that registry that accepts only the passwords
  * {@code GetAuthorizationToken} issued and only repositories created through the API or, on a
@@ -29,24 +31,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Tests can make calls fail as they fail for a caller without permissions, with
  * {@link #denyAction}, {@link #unusableKmsKey} and {@link #otherAccountRegistry}. Calls signed
- * with {@link #ACCESS_KEY_ID} are made as the IAM user {@value #USER_ARN}, and {@link #apiCalls()}
- * shows which principal made each call.
+ * with the account's access key are made as its IAM user, {@value #USER_ARN} by default, and
+ * {@link #apiCalls()} shows which principal made each call.
  */
 public final class LocalEcr implements AutoCloseable {
 
-  /** The account ID, which is also the registry ID. */
+  /** The default account ID, which is also the registry ID. */
   public static final String ACCOUNT_ID = "123456789012";
 
-  /** The only region the API accepts in a SigV4 credential scope. */
+  /** The default region, the only one the API then accepts in a SigV4 credential scope. */
   public static final String REGION = "eu-west-1";
 
-  /** AWS's documented example access key ID, the only one the API accepts. */
+  /** AWS's documented example access key ID, the default IAM user's key. */
   public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 
   /** AWS's documented example secret access key, paired with {@link #ACCESS_KEY_ID}. */
   public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-  /** The IAM user that {@link #ACCESS_KEY_ID} belongs to. */
+  /** The IAM user that {@link #ACCESS_KEY_ID} belongs to in the default account. */
   public static final String USER_ARN = "arn:aws:iam::" + ACCOUNT_ID + ":user/local-ecr-test";
 
   private static final System.Logger LOG = System.getLogger(LocalEcr.class.getName());
@@ -69,6 +71,11 @@ public final class LocalEcr implements AutoCloseable {
     private int stsPort;
     private Duration tokenLifetime = Duration.ofHours(12);
     private Path recordsDirectory;
+    private String accountId = ACCOUNT_ID;
+    private String region = REGION;
+    private String partition;
+    private String accessKeyId = ACCESS_KEY_ID;
+    private String secretAccessKey = SECRET_ACCESS_KEY;
 
     /**
      * @param workDirectory folder for the registry's configuration, data and log
@@ -119,6 +126,48 @@ public final class LocalEcr implements AutoCloseable {
       return this;
     }
 
+    /** Sets the account ID, which is also the registry ID (default {@value LocalEcr#ACCOUNT_ID}). */
+    public Options accountId(String id) {
+      this.accountId = Objects.requireNonNull(id, "accountId");
+      return this;
+    }
+
+    /**
+     * Sets the region, the only one the API and STS accept in a SigV4 credential scope (default
+     * {@value LocalEcr#REGION}).
+     */
+    public Options region(String code) {
+      this.region = Objects.requireNonNull(code, "region");
+      return this;
+    }
+
+    /**
+     * Sets the partition, {@code aws}, {@code aws-cn} or {@code aws-us-gov}, which ARNs name
+     * (default: the region's partition). {@link LocalEcr#start} rejects a region of another one.
+     */
+    public Options partition(String name) {
+      this.partition = Objects.requireNonNull(name, "partition");
+      return this;
+    }
+
+    /** Sets the IAM user's access key (default {@value LocalEcr#ACCESS_KEY_ID} and its secret). */
+    public Options accessKey(String id, String secret) {
+      this.accessKeyId = Objects.requireNonNull(id, "id");
+      this.secretAccessKey = Objects.requireNonNull(secret, "secret");
+      return this;
+    }
+
+    /**
+     * Returns the account these options describe.
+     *
+     * @throws IllegalArgumentException if a value is invalid or the region is not in the partition
+     */
+    LocalEcrAccount account() {
+      return new LocalEcrAccount(accountId, region,
+          partition != null ? partition : LocalEcrAccount.partitionOf(region), accessKeyId,
+          secretAccessKey);
+    }
+
     private static int checkPort(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("Invalid TCP port " + port + ": expected 0 to 65535");
@@ -156,9 +205,11 @@ public final class LocalEcr implements AutoCloseable {
    *     is not installed or a port is taken; the parts already started are stopped
    */
   public static LocalEcr start(Options options) throws IOException {
+    LocalEcrAccount account = options.account();
     Path workDirectory = Files.createDirectories(options.workDirectory.toAbsolutePath());
     LocalEcrCertificates certificates = LocalEcrCertificates.ensure(options.certificateDirectory);
-    LocalEcrState state = new LocalEcrState(Clock.systemUTC(), options.tokenLifetime, options.recordsDirectory);
+    LocalEcrState state = new LocalEcrState(Clock.systemUTC(), options.tokenLifetime, options.recordsDirectory,
+        account);
     ObjectMapper mapper = new ObjectMapper();
 
     DistributionProcess registry = DistributionProcess.start(workDirectory);
@@ -176,12 +227,13 @@ public final class LocalEcr implements AutoCloseable {
               mapper,
               front.host(),
               workDirectory.resolve("registry-data/docker/registry/v2/repositories"));
-      SigV4Verifier verifier = new SigV4Verifier(state.principals(), REGION, "ecr");
+      SigV4Verifier verifier = new SigV4Verifier(state.principals(), account.region(), "ecr");
       api = EcrApiServer.start(options.apiPort, state, verifier, operations, mapper);
       StsApiServer sts = StsApiServer.start(
-          options.stsPort, state, new SigV4Verifier(state.principals(), REGION, "sts"));
+          options.stsPort, state, new SigV4Verifier(state.principals(), account.region(), "sts"));
       LocalEcr ecr = new LocalEcr(state, certificates, registry, front, api, sts);
-      LOG.log(System.Logger.Level.INFO, "Local ECR started: API " + ecr.apiEndpoint()
+      LOG.log(System.Logger.Level.INFO, "Local ECR of account " + account.accountId() + " in "
+          + account.region() + " (" + account.partition() + ") started: API " + ecr.apiEndpoint()
           + ", STS " + ecr.stsEndpoint() + ", registry https://" + ecr.registryHost());
       return ecr;
     } catch (IOException | RuntimeException e) {
@@ -203,7 +255,7 @@ public final class LocalEcr implements AutoCloseable {
 
   /**
    * Returns the STS endpoint, {@code http://127.0.0.1:PORT}, for the endpoint override of an
-   * {@code StsClient} in region {@value #REGION}. It serves only {@code AssumeRole}.
+   * {@code StsClient} in this local ECR's region. It serves only {@code AssumeRole}.
    */
   public URI stsEndpoint() {
     return sts.endpoint();
@@ -214,24 +266,48 @@ public final class LocalEcr implements AutoCloseable {
     return front.host();
   }
 
-  /** Returns {@value #ACCOUNT_ID}. */
+  /** Returns the account, region, partition and IAM user key of this local ECR. */
+  public LocalEcrAccount account() {
+    return state.account();
+  }
+
+  /** Returns the account ID, which is also the registry ID. */
   public String accountId() {
-    return ACCOUNT_ID;
+    return state.account().accountId();
   }
 
-  /** Returns {@value #REGION}. */
+  /** Returns the region, such as {@value #REGION}. */
   public String region() {
-    return REGION;
+    return state.account().region();
   }
 
-  /** Returns {@value #ACCESS_KEY_ID}. */
+  /** Returns the partition: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
+  public String partition() {
+    return state.account().partition();
+  }
+
+  /** Returns the IAM user's access key ID. */
   public String accessKeyId() {
-    return ACCESS_KEY_ID;
+    return state.account().accessKeyId();
   }
 
-  /** Returns {@link #SECRET_ACCESS_KEY}. */
+  /** Returns the IAM user's secret access key. */
   public String secretAccessKey() {
-    return SECRET_ACCESS_KEY;
+    return state.account().secretAccessKey();
+  }
+
+  /** Returns the ARN of the IAM user whose key {@link #accessKeyId()} is. */
+  public String userArn() {
+    return state.account().userArn();
+  }
+
+  /**
+   * Returns the registry host ECR would give this account, such as
+   * {@code 123456789012.dkr.ecr.eu-west-1.amazonaws.com}. Clients reach {@link #registryHost()}
+   * in its place through a registry endpoint override.
+   */
+  public String canonicalRegistryHost() {
+    return state.account().canonicalRegistryHost();
   }
 
   /** Returns the PKCS #12 trust store (password {@code changeit}) that Java clients need. */
@@ -354,7 +430,9 @@ public final class LocalEcr implements AutoCloseable {
 
   /**
    * Makes {@code CreateRepository} with this KMS key fail with ECR's {@code KmsException}, as when
-   * the caller may not create grants on the key. Give the key as the ARN that
+   * the caller may not create grants on the key. A push that a repository creation template with
+   * this key would create the repository for fails too, with 403 {@code DENIED} and the KMS error
+   * of the template's repository creation role (else the caller). Give the key as the ARN that
    * {@code DescribeRepositories} would report for it.
    */
   public void unusableKmsKey(String keyArn) {
@@ -364,7 +442,7 @@ public final class LocalEcr implements AutoCloseable {
   /**
    * Declares {@code registryId} (12 digits) another account's registry whose repositories do not
    * let the caller act, so that calls naming it fail with {@code AccessDeniedException}. Every
-   * registry ID other than {@value #ACCOUNT_ID} already behaves so.
+   * registry ID other than {@link #accountId()} already behaves so.
    */
   public void otherAccountRegistry(String registryId) {
     state.accessFaults().otherAccountRegistry(registryId);

@@ -50,9 +50,14 @@ public final class LocalEcrClients {
    * the credentials of {@code provider}, for example a {@code StsAssumeRoleCredentialsProvider}.
    */
   static EcrClient client(URI endpoint, AwsCredentialsProvider provider) {
+    return client(endpoint, Region.of(LocalEcr.REGION), provider);
+  }
+
+  /** Builds a client of the ECR API at {@code endpoint} in {@code region} that signs with {@code provider}. */
+  static EcrClient client(URI endpoint, Region region, AwsCredentialsProvider provider) {
     return EcrClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.of(LocalEcr.REGION))
+        .region(region)
         .credentialsProvider(provider)
         .httpClientBuilder(ApacheHttpClient.builder())
         .overrideConfiguration(isolatedConfiguration())

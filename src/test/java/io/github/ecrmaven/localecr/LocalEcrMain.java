@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N] [--sts-port N]
  *       [--env-file FILE] [--parent-pid PID] [--base-image NAME:TAG] [--faults FILE]
- *       [--roles FILE]
+ *       [--roles FILE] [--account-id ID] [--region REGION] [--partition PARTITION]
  * await --dir DIR [--timeout-seconds N]
  * </pre>
  *
@@ -42,6 +42,12 @@ import java.util.concurrent.CountDownLatch;
  * format. {@code --roles} registers the roles that the STS endpoint ({@code AWS_ENDPOINT_URL_STS}
  * in the environment file) lets {@code AssumeRole} assume; {@link LocalEcr#loadRoles} describes
  * the format.
+ *
+ * <p>{@code --account-id}, {@code --region} and {@code --partition} choose the account the local
+ * ECR plays (defaults: {@value LocalEcr#ACCOUNT_ID}, {@value LocalEcr#REGION} and the region's
+ * partition). The environment file then names them in {@code LOCAL_ECR_ACCOUNT_ID},
+ * {@code AWS_REGION} and {@code LOCAL_ECR_PARTITION}, with the registry host ECR would give the
+ * account in {@code LOCAL_ECR_CANONICAL_REGISTRY}.
  */
 public final class LocalEcrMain {
 
@@ -53,13 +59,16 @@ public final class LocalEcrMain {
           "                     [--sts-port N] [--env-file FILE] [--parent-pid PID]",
           "                     [--base-image NAME:TAG] [--faults FILE] [--roles FILE]",
           "                     [--credentials-file FILE]",
+          "                     [--account-id ID] [--region REGION] [--partition PARTITION]",
           "  LocalEcrMain await --dir DIR [--timeout-seconds N]",
           "Ports default to 0 (any free port); --env-file defaults to DIR/local-ecr.env;",
           "--parent-pid defaults to the parent process; --timeout-seconds defaults to 60;",
           "--faults names a JSON file of test faults (see LocalEcr.loadFaults);",
           "--credentials-file writes the local ECR's keys there as the default profile;",
           "--roles names a JSON file of roles that AssumeRole may assume",
-          "(see LocalEcr.loadRoles).");
+          "(see LocalEcr.loadRoles); --account-id defaults to " + LocalEcr.ACCOUNT_ID + ",",
+          "--region to " + LocalEcr.REGION + ", --partition (aws, aws-cn or aws-us-gov) to the",
+          "region's partition.");
 
   private LocalEcrMain() {}
 
@@ -72,7 +81,8 @@ public final class LocalEcrMain {
     if (args[0].equals("start")) {
       checkOptions(options, Set.of("--dir", "--cert-dir"),
           Set.of("--api-port", "--registry-port", "--sts-port", "--env-file", "--parent-pid",
-              "--base-image", "--faults", "--roles", "--credentials-file"));
+              "--base-image", "--faults", "--roles", "--credentials-file", "--account-id", "--region",
+              "--partition"));
       start(options);
     } else {
       checkOptions(options, Set.of("--dir"), Set.of("--timeout-seconds"));
@@ -91,6 +101,7 @@ public final class LocalEcrMain {
             .registryPort(intOption(options, "--registry-port", 0))
             .stsPort(intOption(options, "--sts-port", 0))
             .recordsDirectory(directory);
+    applyAccountOptions(options, settings);
     long parentPid = intOption(options, "--parent-pid", -1);
 
     LocalEcr ecr;
@@ -108,13 +119,13 @@ public final class LocalEcrMain {
           ? Path.of(options.get("--faults")).toAbsolutePath() : null;
       if (faults != null) {
         // Checks the file before start, so that a bad file leaves no registry process behind.
-        new AccessFaults().load(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        new AccessFaults(settings.account()).load(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
             faults.toFile()));
       }
       Path roles = options.containsKey("--roles")
           ? Path.of(options.get("--roles")).toAbsolutePath() : null;
       if (roles != null) {
-        new Principals(java.time.Clock.systemUTC()).load(
+        new Principals(java.time.Clock.systemUTC(), settings.account()).load(
             new com.fasterxml.jackson.databind.ObjectMapper().readTree(roles.toFile()));
       }
       ecr = LocalEcr.start(settings);
@@ -165,6 +176,24 @@ public final class LocalEcrMain {
       System.exit(0);
     }));
     new CountDownLatch(1).await();
+  }
+
+  /** Sets the account, region and partition options, and exits with 2 when they do not fit together. */
+  private static void applyAccountOptions(Map<String, String> options, LocalEcr.Options settings) {
+    if (options.containsKey("--account-id")) {
+      settings.accountId(options.get("--account-id"));
+    }
+    if (options.containsKey("--region")) {
+      settings.region(options.get("--region"));
+    }
+    if (options.containsKey("--partition")) {
+      settings.partition(options.get("--partition"));
+    }
+    try {
+      settings.account();
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
+    }
   }
 
   /** Creates the base image's repository and pushes the base image into it. */
@@ -219,6 +248,9 @@ public final class LocalEcrMain {
     variables.put("AWS_ENDPOINT_URL_ECR", ecr.apiEndpoint().toString());
     variables.put("AWS_ENDPOINT_URL_STS", ecr.stsEndpoint().toString());
     variables.put("AWS_REGION", ecr.region());
+    variables.put("LOCAL_ECR_ACCOUNT_ID", ecr.accountId());
+    variables.put("LOCAL_ECR_PARTITION", ecr.partition());
+    variables.put("LOCAL_ECR_CANONICAL_REGISTRY", ecr.canonicalRegistryHost());
     variables.put("AWS_ACCESS_KEY_ID", ecr.accessKeyId());
     variables.put("AWS_SECRET_ACCESS_KEY", ecr.secretAccessKey());
     variables.put("AWS_EC2_METADATA_DISABLED", "true");

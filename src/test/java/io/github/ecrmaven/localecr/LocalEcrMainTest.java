@@ -177,6 +177,45 @@ class LocalEcrMainTest {
   }
 
   @Test
+  void startPlaysConfiguredAccount() throws Exception {
+    Path directory = work.resolve("ecr");
+    Process server = java("start", "--dir", directory.toString(), "--cert-dir", certificates(),
+        "--account-id", "210987654321", "--region", "cn-north-1", "--partition", "aws-cn");
+    try {
+      Process await = java("await", "--dir", directory.toString(), "--timeout-seconds", "30");
+      assertTrue(await.waitFor(40, TimeUnit.SECONDS));
+      assertEquals(0, await.exitValue());
+      Map<String, String> environment = readEnvironment(directory.resolve("local-ecr.env"));
+
+      assertEquals("cn-north-1", environment.get("AWS_REGION"));
+      assertEquals("210987654321", environment.get("LOCAL_ECR_ACCOUNT_ID"));
+      assertEquals("aws-cn", environment.get("LOCAL_ECR_PARTITION"));
+      assertEquals("210987654321.dkr.ecr.cn-north-1.amazonaws.com.cn",
+          environment.get("LOCAL_ECR_CANONICAL_REGISTRY"));
+      try (EcrClient client = LocalEcrClients.client(URI.create(environment.get("AWS_ENDPOINT_URL_ECR")),
+          Region.CN_NORTH_1, LocalEcr.ACCESS_KEY_ID, LocalEcr.SECRET_ACCESS_KEY)) {
+        String arn = client.createRepository(request -> request.repositoryName("team/app"))
+            .repository().repositoryArn();
+        assertEquals("arn:aws-cn:ecr:cn-north-1:210987654321:repository/team/app", arn);
+      }
+    } finally {
+      server.destroy();
+    }
+    assertTrue(server.waitFor(20, TimeUnit.SECONDS), "stopped after SIGTERM");
+  }
+
+  @Test
+  void regionOfOtherPartitionExitsWithTwo() throws Exception {
+    Process start = java("start", "--dir", work.resolve("ecr").toString(), "--cert-dir", certificates(),
+        "--region", "us-gov-west-1", "--partition", "aws");
+
+    assertTrue(start.waitFor(20, TimeUnit.SECONDS));
+    assertEquals(2, start.exitValue());
+    assertTrue(Files.readString(work.resolve("process.log"))
+        .contains("Region us-gov-west-1 is not in partition aws but in aws-us-gov"));
+  }
+
+  @Test
   void awaitTimesOutWithoutServer() throws Exception {
     Process await = java("await", "--dir", work.toString(), "--timeout-seconds", "1");
 

@@ -94,7 +94,8 @@ final class LocalEcrState {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
   private final Map<String, CreationTemplates.Template> templates = new ConcurrentHashMap<>();
-  private final AccessFaults accessFaults = new AccessFaults();
+  private final LocalEcrAccount account;
+  private final AccessFaults accessFaults;
   private final RegistryFaults registryFaults = new RegistryFaults();
   private final ImageScans imageScans = new ImageScans();
   private final Map<String, Instant> passwordExpiries = new ConcurrentHashMap<>();
@@ -111,19 +112,27 @@ final class LocalEcrState {
   private final java.nio.file.Path recordsDirectory;
 
   LocalEcrState(Clock clock, Duration tokenLifetime) {
-    this(clock, tokenLifetime, null);
+    this(clock, tokenLifetime, null, LocalEcrAccount.DEFAULT);
   }
 
   /**
    * @param recordsDirectory the directory that receives {@code api-calls.log},
    *     {@code issued-passwords.log} and {@code registry-requests.log}, or null for no records
+   * @param account the account, region and partition this local ECR plays
    */
-  LocalEcrState(Clock clock, Duration tokenLifetime, java.nio.file.Path recordsDirectory) {
+  LocalEcrState(Clock clock, Duration tokenLifetime, java.nio.file.Path recordsDirectory,
+      LocalEcrAccount account) {
     this.clock = clock;
+    this.account = account;
+    this.accessFaults = new AccessFaults(account);
     this.tokenLifetime = tokenLifetime;
     this.recordsDirectory = recordsDirectory;
     this.startedAt = clock.instant();
-    this.principals = new Principals(clock);
+    this.principals = new Principals(clock, account);
+  }
+
+  LocalEcrAccount account() {
+    return account;
   }
 
   /** Makes {@code BatchGetImage} in {@code repository} find no tag, or stop doing so. */
@@ -184,6 +193,11 @@ final class LocalEcrState {
   /** Adds the template unless one with the same prefix exists, and returns whether it was added. */
   boolean addTemplate(CreationTemplates.Template template) {
     return templates.putIfAbsent(template.key(), template) == null;
+  }
+
+  /** Replaces the template with the same prefix, and returns whether one existed. */
+  boolean replaceTemplate(CreationTemplates.Template template) {
+    return templates.replace(template.key(), template) != null;
   }
 
   Optional<CreationTemplates.Template> template(String prefix) {

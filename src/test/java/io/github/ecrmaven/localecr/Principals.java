@@ -14,15 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The principals that may call the local ECR and its STS: the IAM user of
- * {@link LocalEcr#ACCESS_KEY_ID}, the roles a test registered, and the role sessions that
+ * The principals that may call the local ECR and its STS: the IAM user of the local ECR's
+ * account, the roles a test registered, and the role sessions that
  * {@code AssumeRole} issued. Thread-safe.
  */
 final class Principals {
 
-  /** A role ARN, with an optional path before the role name. */
-  private static final Pattern ROLE_ARN =
-      Pattern.compile("arn:aws:iam::([0-9]{12}):role/(?:[\\x21-\\x7E]*/)?([\\w+=,.@-]{1,64})");
+  /** A role ARN in any partition, with an optional path before the role name. */
+  private static final Pattern ROLE_ARN = Pattern.compile(
+      "arn:(aws|aws-cn|aws-us-gov):iam::([0-9]{12}):role/(?:[\\x21-\\x7E]*/)?([\\w+=,.@-]{1,64})");
   private static final String KEY_ID_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   /**
@@ -31,8 +31,8 @@ final class Principals {
    * @param requiredExternalId the external ID the role's trust policy requires, if any
    * @param roleId the unique role ID, {@code AROA...}, that appears in the assumed role ID
    */
-  private record Role(String arn, String account, String name, Optional<String> requiredExternalId,
-      String roleId) {}
+  private record Role(String arn, String partition, String account, String name,
+      Optional<String> requiredExternalId, String roleId) {}
 
   /** The credentials of an assumed-role session and the assumed role ID. */
   record Session(CallerCredentials credentials, String assumedRoleId) {}
@@ -43,10 +43,10 @@ final class Principals {
   private final Map<String, Role> roles = new ConcurrentHashMap<>();
   private final Map<String, CallerCredentials> sessions = new ConcurrentHashMap<>();
 
-  Principals(Clock clock) {
+  Principals(Clock clock, LocalEcrAccount account) {
     this.clock = clock;
-    this.user = new CallerCredentials(LocalEcr.ACCESS_KEY_ID, LocalEcr.SECRET_ACCESS_KEY, null,
-        LocalEcr.USER_ARN, null);
+    this.user = new CallerCredentials(account.accessKeyId(), account.secretAccessKey(), null,
+        account.userArn(), null);
   }
 
   /**
@@ -59,10 +59,10 @@ final class Principals {
     Matcher matcher = ROLE_ARN.matcher(roleArn);
     if (!matcher.matches()) {
       throw new IllegalArgumentException("Invalid role ARN '" + roleArn
-          + "': expected arn:aws:iam::ACCOUNT:role/NAME, with an optional path before NAME");
+          + "': expected arn:PARTITION:iam::ACCOUNT:role/NAME, with an optional path before NAME");
     }
-    roles.put(roleArn, new Role(roleArn, matcher.group(1), matcher.group(2), requiredExternalId,
-        "AROA" + randomKeyCharacters(17)));
+    roles.put(roleArn, new Role(roleArn, matcher.group(1), matcher.group(2), matcher.group(3),
+        requiredExternalId, "AROA" + randomKeyCharacters(17)));
   }
 
   /**
@@ -112,7 +112,7 @@ final class Principals {
             "ASIA" + randomKeyCharacters(16),
             randomBase64(30),
             randomBase64(180),
-            "arn:aws:sts::" + role.account() + ":assumed-role/" + role.name() + "/" + sessionName,
+            "arn:" + role.partition() + ":sts::" + role.account() + ":assumed-role/" + role.name() + "/" + sessionName,
             expiration);
     sessions.put(credentials.accessKeyId(), credentials);
     return new Session(credentials, role.roleId() + ":" + sessionName);

@@ -282,6 +282,18 @@ final class RegistryFront implements AutoCloseable {
       sendError(exchange, 403, "DENIED", denied.get());
       return false;
     }
+    // ECR creates the repository as the template's repository creation role, else as the caller.
+    // NOTE: the status and code of this failure are modeled, not captured from ECR.
+    String creator = Optional.ofNullable(template.get().customRoleArn())
+        .orElse(state.account().userArn());
+    Optional<String> kmsFailure =
+        state.accessFaults().kmsFailure(template.get().encryption().kmsKeyArn(), creator);
+    if (kmsFailure.isPresent()) {
+      sendError(exchange, 403, "DENIED", "Repository " + repository + " could not be created with"
+          + " the repository creation template of prefix " + template.get().prefix() + ": "
+          + kmsFailure.get());
+      return false;
+    }
     if (state.addRepository(template.get().newRepository(repository, state.now()))) {
       LOG.log(Level.INFO, "Created repository " + repository + " on push with the creation "
           + "template of prefix " + template.get().prefix());
@@ -295,7 +307,7 @@ final class RegistryFront implements AutoCloseable {
       return true;
     }
     sendError(exchange, 404, "NAME_UNKNOWN",
-        EcrOperations.repositoryNotFoundMessage(repository));
+        EcrOperations.repositoryNotFoundMessage(state.account().accountId(), repository));
     return false;
   }
 

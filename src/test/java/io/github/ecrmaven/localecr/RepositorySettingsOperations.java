@@ -22,7 +22,7 @@ final class RepositorySettingsOperations {
   static final int MAX_REPOSITORY_POLICY_LENGTH = 10240;
 
   private static final Pattern REPOSITORY_ARN =
-      Pattern.compile("arn:aws:ecr:([a-z0-9-]+):([0-9]{12}):repository/(.+)");
+      Pattern.compile("arn:aws[a-z-]*:ecr:([a-z0-9-]+):([0-9]{12}):repository/(.+)");
 
   private final LocalEcrState state;
   private final ObjectMapper mapper;
@@ -140,22 +140,22 @@ final class RepositorySettingsOperations {
     return repositoryPolicyResponse(name, policy);
   }
 
-  private static String lifecyclePolicy(LocalEcrState.Repository repository)
+  private String lifecyclePolicy(LocalEcrState.Repository repository)
       throws EcrApiException {
     if (repository.lifecyclePolicy() == null) {
       throw EcrApiException.badRequest("LifecyclePolicyNotFoundException",
           "Lifecycle policy does not exist for the repository with name '" + repository.name()
-              + "' in the registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+              + "' in the registry with id '" + state.account().accountId() + "'");
     }
     return repository.lifecyclePolicy();
   }
 
-  private static String repositoryPolicy(LocalEcrState.Repository repository)
+  private String repositoryPolicy(LocalEcrState.Repository repository)
       throws EcrApiException {
     if (repository.repositoryPolicy() == null) {
       throw EcrApiException.badRequest("RepositoryPolicyNotFoundException",
           "Repository policy does not exist for the repository with name '" + repository.name()
-              + "' in the registry with id '" + LocalEcr.ACCOUNT_ID + "'");
+              + "' in the registry with id '" + state.account().accountId() + "'");
     }
     return repository.repositoryPolicy();
   }
@@ -164,16 +164,16 @@ final class RepositorySettingsOperations {
    * Returns the repository name of {@code resourceArn}, which must be a repository ARN of this
    * region. {@link AccessFaults} has already rejected another account's ARN.
    */
-  private static String repositoryOfArn(JsonNode request) throws EcrApiException {
+  private String repositoryOfArn(JsonNode request) throws EcrApiException {
     String arn = request.path("resourceArn").asText(null);
     if (arn == null) {
       throw EcrRequests.invalidParameter("1 validation error detected: Value null at "
           + "'resourceArn' failed to satisfy constraint: Member must not be null");
     }
     Matcher matcher = REPOSITORY_ARN.matcher(arn);
-    if (!matcher.matches() || !matcher.group(1).equals(LocalEcr.REGION)) {
+    if (!matcher.matches() || !matcher.group(1).equals(state.account().region())) {
       throw EcrRequests.invalidParameter("Invalid parameter at 'resourceArn' failed to satisfy "
-          + "constraint: '" + arn + "' is not a repository ARN in region " + LocalEcr.REGION);
+          + "constraint: '" + arn + "' is not a repository ARN in region " + state.account().region());
     }
     EcrRequests.validateRepositoryName(matcher.group(3));
     return matcher.group(3);
@@ -190,14 +190,14 @@ final class RepositorySettingsOperations {
     }
   }
 
-  private static EcrApiException repositoryNotFound(String name) {
+  private EcrApiException repositoryNotFound(String name) {
     return EcrApiException.badRequest(
-        "RepositoryNotFoundException", EcrOperations.repositoryNotFoundMessage(name));
+        "RepositoryNotFoundException", EcrOperations.repositoryNotFoundMessage(state.account().accountId(), name));
   }
 
   private ObjectNode repositoryResponse(String name) {
     ObjectNode response = mapper.createObjectNode();
-    response.put("registryId", LocalEcr.ACCOUNT_ID);
+    response.put("registryId", state.account().accountId());
     response.put("repositoryName", name);
     return response;
   }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>With an endpoint override, SDK 2.59.1 signs for the client's region, so an {@code StsClient}
  * in {@code us-east-1} signs for {@code us-east-1}. This endpoint, like a regional STS endpoint,
- * accepts only {@value LocalEcr#REGION} and returns {@code SignatureDoesNotMatch} otherwise.
+ * accepts only the local ECR's region and returns {@code SignatureDoesNotMatch} otherwise.
  */
 final class StsApiServer implements AutoCloseable {
 

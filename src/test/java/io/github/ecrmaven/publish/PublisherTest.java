@@ -248,6 +248,27 @@ class PublisherTest {
   }
 
   @Test
+  void onPushWithUnusableKmsKeyNamesKey() throws Exception {
+    String prefix = "onpush-kms-" + UUID.randomUUID().toString().substring(0, 8);
+    String keyArn = "arn:aws:kms:" + LocalEcr.REGION + ":" + LocalEcr.ACCOUNT_ID + ":key/"
+        + UUID.randomUUID();
+    try (EcrClient client = LocalEcrClients.client(ecr)) {
+      client.createRepositoryCreationTemplate(template -> template.prefix(prefix)
+          .appliedFor(RCTAppliedFor.CREATE_ON_PUSH)
+          .encryptionConfiguration(encryption -> encryption.encryptionType("KMS").kmsKey(keyArn)));
+    }
+    ecr.unusableKmsKey(keyArn);
+
+    PublishException e = assertThrows(PublishException.class, () -> new Publisher(BuildLog.silent())
+        .publish(request(prefix + "/app", RepositoryCreation.ON_PUSH, baseImage, List.of("1.0"))));
+
+    assertTrue(e.getMessage().startsWith("ECR did not create repository " + prefix + "/app on push because its"
+        + " repository creation template encrypts with the KMS key " + keyArn), e.getMessage());
+    assertTrue(e.getMessage().contains("kms:CreateGrant, kms:RetireGrant and kms:DescribeKey"), e.getMessage());
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)));
+  }
+
+  @Test
   void onPushWithoutTemplateNamesTemplates() throws Exception {
     String repository = "notemplate-" + UUID.randomUUID().toString().substring(0, 8) + "/app";
 
