@@ -37,7 +37,7 @@ import java.util.concurrent.ExecutionException;
 public final class JibImageBuilder {
   private static final String TOOL_NAME = "ecr-maven-plugin";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Where a Spring Boot jar is unpacked, beside the application layer cache. */
+  /** The directory, beside the application layer cache, that a Spring Boot jar is unpacked into. */
   static final String SPRING_BOOT_UNPACK_DIRECTORY = "ecr-spring-boot-jar";
 
   private final BuildLog log;

@@ -85,8 +85,8 @@ public record SpringBootJar(
   }
 
   /**
-   * Returns the layer of a jar entry. With an index, that is the first index layer that holds it, else
-   * the index's last layer, which Spring Boot reserves for the application. Without an index, snapshot
+   * Returns the layer of a jar entry. With an index, that is the first index layer that lists it, else
+   * the index's last layer, which is {@code application} in Spring Boot's default index. Without an index, snapshot
    * dependency jars, other dependency jars and the launcher's classes get their standard layer, and
    * everything else goes to {@code application}.
    */

@@ -20,7 +20,7 @@ import org.apache.maven.project.MavenProject;
 final class ContainerizingParameters {
   /**
    * The default application root of a WAR: where the official {@code tomcat} images deploy the
-   * application that answers at the context path {@code /}.
+   * application served at the context path {@code /}.
    */
   static final String DEFAULT_WAR_APP_ROOT = "/usr/local/tomcat/webapps/ROOT";
 

@@ -71,8 +71,8 @@ public class PushMojo extends AbstractRepositoryMojo {
   ContainerParameters container;
 
   /**
-   * How the application goes into the image (property {@code ecr.containerizingMode}): {@code exploded}
-   * puts the compiled classes, resources and dependency jars in separate layers and runs the main class
+   * The containerizing mode (property {@code ecr.containerizingMode}), which decides how the application
+   * goes into the image: {@code exploded} puts the compiled classes, resources and dependency jars in separate layers and runs the main class
    * from them; {@code packaged} puts the jar the project built (which must exist, so run the
    * {@code package} phase first) with its runtime dependencies, or a Spring Boot executable jar, detected
    * from its {@code BOOT-INF/} layout or its {@code Spring-Boot-Version} manifest attribute, unpacked in
