@@ -88,7 +88,8 @@ public final class LocalEcrAccess {
    *
    * @param runOptions extra {@code podman run} options, such as {@code --env NAME=VALUE}
    * @param containerArguments the arguments after the image, such as the server's port option
-   * @throws IOException with the container's output when no answer comes within two minutes
+   * @throws IOException with the container's output when the container exits or no response comes within
+   *     two minutes
    */
   public String askServer(
       String imageReference, List<String> runOptions, List<String> containerArguments, int port, String path)
@@ -114,6 +115,10 @@ public final class LocalEcrAccess {
           lastProblem = "status " + response.statusCode() + ": " + response.body();
         } catch (IOException e) {
           lastProblem = e.toString();
+          if (!podman.isRunning(container)) {
+            throw new IOException("The container of " + imageReference + " exited before " + uri + " responded."
+                + " Container output:\n" + podman.logs(container));
+          }
         }
         Thread.sleep(500);
       }

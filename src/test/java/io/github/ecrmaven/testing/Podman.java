@@ -150,6 +150,13 @@ public final class Podman implements AutoCloseable {
     return name;
   }
 
+  /** Returns whether a container started with {@link #start} still runs. */
+  public boolean isRunning(String containerName) {
+    ExternalTool.Result result = podman.run(
+        List.of("inspect", "--format", "{{.State.Running}}", containerName), environment, null, REMOVE_TIMEOUT);
+    return result.exitCode() == 0 && result.stdout().trim().equals("true");
+  }
+
   /** Returns the output of a container, as {@code podman logs}. */
   public String logs(String containerName) {
     return podman.run(List.of("logs", containerName), environment, null, REMOVE_TIMEOUT).output();
