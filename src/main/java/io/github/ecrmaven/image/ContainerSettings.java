@@ -82,6 +82,12 @@ public record ContainerSettings(
     volumes = List.copyOf(volumes);
   }
 
+  /** Returns these settings with {@code command} as the entrypoint. */
+  public ContainerSettings withEntrypoint(List<String> command) {
+    return new ContainerSettings(mainClass, jvmFlags, args, ports, environment, labels, creationTime, command, user,
+        workingDirectory, volumes, format);
+  }
+
   /** Returns whether the image runs {@code java ... <mainClass>}, that is, no entrypoint is configured. */
   public boolean runsMainClass() {
     return entrypoint.isEmpty();

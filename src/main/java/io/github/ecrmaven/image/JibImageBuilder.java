@@ -4,7 +4,6 @@ import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
-import com.google.cloud.tools.jib.api.JavaContainerBuilder;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.Ports;
@@ -20,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.BuildLog;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -32,13 +30,16 @@ import java.util.concurrent.ExecutionException;
 /**
  * Builds the application image with Jib Core and pushes it to a registry under every requested tag.
  *
- * <p>Layers, from the bottom: the base image, release dependencies, snapshot dependencies, reactor
- * project dependencies, resources, classes, extra files. File modification times and the creation
- * time are fixed, so the same inputs give the same digest.
+ * <p>Layers, from the bottom: the base image, the application's layers in its form (for the exploded
+ * mode release dependencies, snapshot dependencies, reactor project dependencies, resources and
+ * classes), then the extra files. File modification times and the creation time are fixed, so the same
+ * inputs give the same digest.
  */
 public final class JibImageBuilder {
   private static final String TOOL_NAME = "ecr-maven-plugin";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The directory, beside the application layer cache, that a Spring Boot jar is unpacked into. */
+  static final String SPRING_BOOT_UNPACK_DIRECTORY = "ecr-spring-boot-jar";
 
   private final BuildLog log;
   private final Path applicationCache;
@@ -178,27 +179,23 @@ public final class JibImageBuilder {
     return Optional.empty();
   }
 
-  /** Describes the image to Jib: the Java layers, the extra files and the container settings. */
+  /** Describes the image to Jib: the application's layers in its form, the extra files and the settings. */
   JibContainerBuilder containerBuilder(ApplicationImage image) throws IOException, ImageBuildException {
-    ApplicationLayers layers = image.layers();
-    JavaContainerBuilder java = JavaContainerBuilder.from(registryImage(image.baseImage()));
-    // Jib orders the layers itself but builds the class path in the order of these calls, so the
-    // project's own resources and classes come before its dependencies, as in "java -cp".
-    Path output = layers.outputDirectory();
-    if (Files.isDirectory(output)) {
-      java.addResources(output, file -> !file.toString().endsWith(".class"));
-      java.addClasses(output, file -> file.toString().endsWith(".class"));
-    }
-    java.addDependencies(layers.dependencies())
-        .addSnapshotDependencies(layers.snapshotDependencies())
-        .addProjectDependencies(layers.projectDependencies());
-    // Without a main class Jib sets no entrypoint, which the configured one then replaces.
-    if (image.mainClass().isPresent()) {
-      java.addJvmFlags(image.container().jvmFlags()).setMainClass(image.mainClass().get());
+    RegistryImage baseImage = registryImage(image.baseImage());
+    ApplicationForm form = image.layers().form();
+    JibContainerBuilder builder;
+    if (form instanceof ApplicationForm.PackagedJar packaged) {
+      builder = PackagedJarLayers.containerBuilder(baseImage, image, packaged.jar());
+    } else if (form instanceof ApplicationForm.SpringBootExecutableJar bootJar) {
+      builder = SpringBootJarLayers.containerBuilder(
+          baseImage, image, bootJar.jar(), applicationCache.resolveSibling(SPRING_BOOT_UNPACK_DIRECTORY));
+    } else if (form instanceof ApplicationForm.ExplodedWar war) {
+      builder = ExplodedWarLayers.containerBuilder(baseImage, war);
+    } else {
+      builder = ExplodedClassesLayers.containerBuilder(baseImage, image);
     }
 
-    JibContainerBuilder builder = java.toContainerBuilder();
-    Optional<FileEntriesLayer> extraFiles = ExtraFilesLayer.build(layers.extraDirectories());
+    Optional<FileEntriesLayer> extraFiles = ExtraFilesLayer.build(image.layers().extraDirectories());
     if (extraFiles.isPresent()) {
       builder.addFileEntriesLayer(extraFiles.get());
     }

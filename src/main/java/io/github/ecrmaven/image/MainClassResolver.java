@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.zip.ZipFile;
 
 /**
@@ -30,7 +33,10 @@ public final class MainClassResolver {
 
   /**
    * Resolves the main class the image's Java command runs, or returns empty without looking when
-   * {@code <container><entrypoint>} replaces that command.
+   * {@code <container><entrypoint>} replaces that command or the application is an exploded WAR, which
+   * the base image's server runs. A Spring Boot executable jar runs its launcher, the {@code Main-Class}
+   * of its manifest. The packaged mode takes the {@code Main-Class} of the project's jar before
+   * {@code manifestMainClass}.
    *
    * @param manifestMainClass the jar plugin's {@code <archive><manifest><mainClass>}, or empty
    * @param layers the application's files: the classes to scan and the dependencies to search
@@ -39,10 +45,36 @@ public final class MainClassResolver {
   public static Optional<String> resolveFor(
       ContainerSettings container, Optional<String> manifestMainClass, ApplicationLayers layers, BuildLog log)
       throws ConfigurationException {
-    if (!container.runsMainClass()) {
+    ApplicationForm form = layers.form();
+    if (!container.runsMainClass() || form instanceof ApplicationForm.ExplodedWar) {
       return Optional.empty();
     }
-    return Optional.of(resolve(container.mainClass(), manifestMainClass, layers, log));
+    if (form instanceof ApplicationForm.SpringBootExecutableJar bootJar) {
+      SpringBootJar jar = bootJar.jar();
+      if (container.mainClass().isPresent()) {
+        log.warn("<container><mainClass> (ecr.container.mainClass) " + container.mainClass().get() + " is not used:"
+            + " the Spring Boot jar " + jar.jar().getFileName() + " runs its launcher " + jar.launcherClass()
+            + ", which starts the Start-Class of its manifest" + jar.startClass().map(name -> ", " + name).orElse("")
+            + ".");
+      }
+      return Optional.of(jar.launcherClass());
+    }
+    Optional<String> mainClassSource = manifestMainClass;
+    if (form instanceof ApplicationForm.PackagedJar packaged) {
+      mainClassSource = jarMainClass(packaged.jar()).or(() -> manifestMainClass);
+    }
+    return Optional.of(resolve(container.mainClass(), mainClassSource, layers, log));
+  }
+
+  /** Returns the {@code Main-Class} of a jar's manifest, or empty when it has none. */
+  static Optional<String> jarMainClass(Path jar) throws ConfigurationException {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      Manifest manifest = file.getManifest();
+      String value = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+      return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    } catch (IOException e) {
+      throw new ConfigurationException("Failed to read the jar " + jar + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -142,7 +174,11 @@ public final class MainClassResolver {
   }
 
   private static Optional<Path> findInJars(String entry, ApplicationLayers layers) throws ConfigurationException {
-    List<Path> jars = new ArrayList<>(layers.projectDependencies());
+    List<Path> jars = new ArrayList<>();
+    if (layers.form() instanceof ApplicationForm.PackagedJar packaged) {
+      jars.add(packaged.jar());
+    }
+    jars.addAll(layers.projectDependencies());
     jars.addAll(layers.snapshotDependencies());
     jars.addAll(layers.dependencies());
     for (Path jar : jars) {

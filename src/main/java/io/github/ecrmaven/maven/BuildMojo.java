@@ -1,5 +1,6 @@
 package io.github.ecrmaven.maven;
 
+import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.publish.BuildRequest;
 import io.github.ecrmaven.publish.TarballBuild;
 import java.nio.file.Path;
@@ -48,13 +49,29 @@ public class BuildMojo extends AbstractEcrMojo {
    * The container settings, as for {@code ecr:push}: {@code <mainClass>}, {@code <jvmFlags>},
    * {@code <args>}, {@code <entrypoint>}, {@code <ports>}, {@code <environment>}, {@code <labels>},
    * {@code <skipStandardLabels>}, {@code <user>}, {@code <workingDirectory>}, {@code <volumes>},
-   * {@code <creationTime>} and {@code <format>}, each with its {@code ecr.container.*} property. The
+   * {@code <creationTime>}, {@code <format>} and {@code <appRoot>}, each with its
+   * {@code ecr.container.*} property. The
    * tarball has the configured format, {@code Docker} (the default) or {@code OCI}.
    *
    * @since 0.1.0
    */
   @Parameter
   ContainerParameters container;
+
+  /**
+   * The containerizing mode (property {@code ecr.containerizingMode}), which decides how the application
+   * goes into the image: {@code exploded} puts the compiled classes, resources and dependency jars in separate layers and runs the main class
+   * from them; {@code packaged} puts the jar the project built (which must exist, so run the
+   * {@code package} phase first) with its runtime dependencies, or a Spring Boot executable jar, detected
+   * from its {@code BOOT-INF/} layout or its {@code Spring-Boot-Version} manifest attribute, unpacked in
+   * the layers of its {@code BOOT-INF/layers.idx} and started by its launcher. A project with {@code war}
+   * packaging goes in as an exploded WAR below {@code <container><appRoot>}, so only {@code exploded}
+   * fits it. Default: {@code exploded}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.containerizingMode", defaultValue = "exploded")
+  String containerizingMode;
 
   /**
    * Adds the project's optional dependencies, and the dependencies they bring, to the image's class path
@@ -90,6 +107,8 @@ public class BuildMojo extends AbstractEcrMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     runGoal(buildSkip, () -> {
       ParameterLookup lookup = lookup();
+      ApplicationForm form = ContainerizingParameters.resolve(
+          lookup, containerizingMode, container == null ? null : container.appRoot, project, getLog());
       BuildRequest request =
           new BuildRequest(
               targetImage(),
@@ -97,9 +116,10 @@ public class BuildMojo extends AbstractEcrMojo {
               BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
               ImageParameters.baseImageAws(lookup, from),
               LayerParameters.layers(lookup, project, session.getProjects(), includeOptionalDependencies,
-                  extraDirectories, getLog()),
+                  extraDirectories, form, getLog()),
               ProjectInputs.manifestMainClass(project),
-              ImageParameters.containerSettings(lookup, container, project, getLog()),
+              ContainerizingParameters.adjustContainer(
+            ImageParameters.containerSettings(lookup, container, project, getLog()), form, getLog()),
               Path.of(project.getBuild().getDirectory()));
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog(), interactiveConsole())).build(request);

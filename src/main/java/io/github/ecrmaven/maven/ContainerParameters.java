@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The {@code <container>} parameter: what the container runs and how (main class, JVM flags, arguments,
- * entrypoint, user, working directory), what it declares (ports, environment, labels, volumes), its
- * creation time and its format.
+ * entrypoint, user, working directory, WAR application root), what it declares (ports, environment,
+ * labels, volumes), its creation time and its format.
  */
 public class ContainerParameters {
   /**
@@ -107,6 +107,17 @@ public class ContainerParameters {
    * @since 0.1.0
    */
   String format;
+
+  /**
+   * The directory of the image that receives the exploded WAR of a project with {@code war} packaging
+   * (property {@code ecr.container.appRoot}), an absolute path. Default:
+   * {@code /usr/local/tomcat/webapps/ROOT}, where the official {@code tomcat} images serve the application
+   * at the context path {@code /}. For a Jetty base image use {@code /var/lib/jetty/webapps/ROOT}.
+   * Rejected for other packagings.
+   *
+   * @since 0.1.0
+   */
+  String appRoot;
 
   /**
    * The standard {@code org.opencontainers.image.*} labels to leave out (property

@@ -1,6 +1,7 @@
 package io.github.ecrmaven.maven;
 
 import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ExtraDirectories;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
@@ -19,7 +20,8 @@ final class LayerParameters {
   private LayerParameters() {}
 
   /**
-   * Sorts the project's runtime class path into layers and adds the extra directories.
+   * Sorts the project's runtime class path into layers, unless the application's form carries its own
+   * dependencies (a Spring Boot jar, a WAR), and adds the form and the extra directories.
    *
    * @throws ConfigurationException naming the parameter and the rejected value
    */
@@ -29,13 +31,18 @@ final class LayerParameters {
       List<MavenProject> reactorProjects,
       Boolean includeOptionalDependencies,
       ExtraDirectoriesParameters extraDirectories,
+      ApplicationForm form,
       Log log)
       throws ConfigurationException {
     boolean includeOptional =
         AbstractEcrMojo.booleanValue(lookup, "ecr.includeOptionalDependencies", includeOptionalDependencies);
     ExtraDirectories extra = extraDirectories(lookup, extraDirectories, project.getBasedir().toPath());
-    return ProjectInputs.layers(project, reactorProjects, new ClassPathFilter(includeOptional), log)
-        .withExtraDirectories(extra);
+    Path outputDirectory = Path.of(project.getBuild().getOutputDirectory());
+    ApplicationLayers layers = form instanceof ApplicationForm.SpringBootExecutableJar
+            || form instanceof ApplicationForm.ExplodedWar
+        ? new ApplicationLayers(List.of(), List.of(), List.of(), outputDirectory)
+        : ProjectInputs.layers(project, reactorProjects, new ClassPathFilter(includeOptional), log);
+    return layers.withExtraDirectories(extra).withForm(form);
   }
 
   /**

@@ -65,10 +65,20 @@ final class ProjectInputs {
         dependencies, snapshots, projectDependencies, Path.of(project.getBuild().getOutputDirectory()));
   }
 
-  /** Returns the default base image, {@code eclipse-temurin:<N>-jre} for the project's Java release. */
+  /**
+   * Returns the default base image for the project's Java release N (17 at least):
+   * {@code eclipse-temurin:<N>-jre}, or for {@code war} packaging the official Tomcat 11 image on that Java
+   * release, {@code tomcat:11.0-jre<N>}, whose entrypoint runs Tomcat with the application in
+   * {@code /usr/local/tomcat/webapps/ROOT}.
+   */
   static String defaultBaseImage(MavenProject project) {
-    return "eclipse-temurin:" + Math.max(MIN_BASE_IMAGE_JAVA, javaRelease(project).orElse(MIN_BASE_IMAGE_JAVA))
-        + "-jre";
+    int release = Math.max(MIN_BASE_IMAGE_JAVA, javaRelease(project).orElse(MIN_BASE_IMAGE_JAVA));
+    return "war".equals(project.getPackaging()) ? "tomcat:11.0-jre" + release : "eclipse-temurin:" + release + "-jre";
+  }
+
+  /** Returns the maven-war-plugin's {@code <webappDirectory>}, when the POM sets it. */
+  static Optional<String> warPluginWebappDirectory(MavenProject project) {
+    return plugin(project, "maven-war-plugin").flatMap(plugin -> configurationValue(plugin, "webappDirectory"));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.ecrmaven.maven;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.publish.PublishException;
+import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.publish.PublishRequest;
 import io.github.ecrmaven.publish.PublishResult;
 import io.github.ecrmaven.publish.Publisher;
@@ -70,14 +71,30 @@ public class PushMojo extends AbstractRepositoryMojo {
    * ({@code ecr.container.entrypoint}), which replaces the Java command, or {@code INHERIT} to keep the
    * base image's; {@code <user>} ({@code ecr.container.user}); {@code <workingDirectory>}
    * ({@code ecr.container.workingDirectory}); {@code <volumes>} ({@code ecr.container.volumes});
-   * {@code <creationTime>} ({@code ecr.container.creationTime}); and {@code <format>}
-   * ({@code ecr.container.format}), {@code Docker} (the default) or {@code OCI}. List and map properties
-   * are comma-separated.
+   * {@code <creationTime>} ({@code ecr.container.creationTime}); {@code <format>}
+   * ({@code ecr.container.format}), {@code Docker} (the default) or {@code OCI}; and, for {@code war}
+   * packaging, {@code <appRoot>} ({@code ecr.container.appRoot}), the directory of the exploded WAR,
+   * default {@code /usr/local/tomcat/webapps/ROOT}. List and map properties are comma-separated.
    *
    * @since 0.1.0
    */
   @Parameter
   ContainerParameters container;
+
+  /**
+   * The containerizing mode (property {@code ecr.containerizingMode}), which decides how the application
+   * goes into the image: {@code exploded} puts the compiled classes, resources and dependency jars in separate layers and runs the main class
+   * from them; {@code packaged} puts the jar the project built (which must exist, so run the
+   * {@code package} phase first) with its runtime dependencies, or a Spring Boot executable jar, detected
+   * from its {@code BOOT-INF/} layout or its {@code Spring-Boot-Version} manifest attribute, unpacked in
+   * the layers of its {@code BOOT-INF/layers.idx} and started by its launcher. A project with {@code war}
+   * packaging goes in as an exploded WAR below {@code <container><appRoot>}, so only {@code exploded}
+   * fits it. Default: {@code exploded}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.containerizingMode", defaultValue = "exploded")
+  String containerizingMode;
 
   /**
    * Adds the project's optional dependencies, and the dependencies they bring, to the image's class path
@@ -210,6 +227,8 @@ public class PushMojo extends AbstractRepositoryMojo {
 
   private PublishRequest publishRequest() throws ConfigurationException {
     ParameterLookup lookup = lookup();
+    ApplicationForm form = ContainerizingParameters.resolve(
+        lookup, containerizingMode, container == null ? null : container.appRoot, project, getLog());
     return new PublishRequest(
         targetImage(),
         awsSettings(),
@@ -219,9 +238,10 @@ public class PushMojo extends AbstractRepositoryMojo {
         BaseImageCredentials.access(ImageParameters.baseImage(lookup, from, project), settings, settingsDecrypter),
         ImageParameters.baseImageAws(lookup, from),
         LayerParameters.layers(lookup, project, session.getProjects(), includeOptionalDependencies, extraDirectories,
-            getLog()),
+            form, getLog()),
         ProjectInputs.manifestMainClass(project),
-        ImageParameters.containerSettings(lookup, container, project, getLog()),
+        ContainerizingParameters.adjustContainer(
+            ImageParameters.containerSettings(lookup, container, project, getLog()), form, getLog()),
         Path.of(project.getBuild().getDirectory()),
         ScanGateParameters.settings(lookup, scan, getLog()));
   }

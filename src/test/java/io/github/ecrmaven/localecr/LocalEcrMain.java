@@ -19,8 +19,9 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N] [--sts-port N]
- *       [--env-file FILE] [--parent-pid PID] [--base-image NAME:TAG] [--faults FILE]
- *       [--roles FILE] [--account-id ID] [--region REGION] [--partition PARTITION]
+ *       [--env-file FILE] [--parent-pid PID] [--base-image NAME:TAG]
+ *       [--servlet-base-image NAME:TAG] [--faults FILE] [--roles FILE] [--credentials-file FILE]
+ *       [--account-id ID] [--region REGION] [--partition PARTITION]
  * await --dir DIR [--timeout-seconds N]
  * </pre>
  *
@@ -31,7 +32,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>{@code --base-image} creates the repository NAME and pushes a small Java 17 base image to it as
  * NAME:TAG before the local ECR reports ready; that JVM needs {@code -Djavax.net.ssl.trustStore} set to
- * the certificate directory's trust store. Every API call's operation is appended to {@code
+ * the certificate directory's trust store. {@code --servlet-base-image} does the same with a servlet
+ * container base image, that Java image plus Tomcat (see {@code ServletBaseImage}). Every API call's operation is appended to {@code
  * DIR/api-calls.log}, every signed call's operation, access key ID and principal ARN to {@code
  * DIR/api-callers.log}, every issued registry password to {@code DIR/issued-passwords.log}, and every
  * request the registry served, with its status and body bytes in and out, to {@code
@@ -57,8 +59,8 @@ public final class LocalEcrMain {
           "Usage:",
           "  LocalEcrMain start --dir DIR --cert-dir DIR [--api-port N] [--registry-port N]",
           "                     [--sts-port N] [--env-file FILE] [--parent-pid PID]",
-          "                     [--base-image NAME:TAG] [--faults FILE] [--roles FILE]",
-          "                     [--credentials-file FILE]",
+          "                     [--base-image NAME:TAG] [--servlet-base-image NAME:TAG]",
+          "                     [--faults FILE] [--roles FILE] [--credentials-file FILE]",
           "                     [--account-id ID] [--region REGION] [--partition PARTITION]",
           "  LocalEcrMain await --dir DIR [--timeout-seconds N]",
           "Ports default to 0 (any free port); --env-file defaults to DIR/local-ecr.env;",
@@ -81,8 +83,8 @@ public final class LocalEcrMain {
     if (args[0].equals("start")) {
       checkOptions(options, Set.of("--dir", "--cert-dir"),
           Set.of("--api-port", "--registry-port", "--sts-port", "--env-file", "--parent-pid",
-              "--base-image", "--faults", "--roles", "--credentials-file", "--account-id", "--region",
-              "--partition"));
+              "--base-image", "--servlet-base-image", "--faults", "--roles", "--credentials-file",
+              "--account-id", "--region", "--partition"));
       start(options);
     } else {
       checkOptions(options, Set.of("--dir"), Set.of("--timeout-seconds"));
@@ -138,7 +140,10 @@ public final class LocalEcrMain {
         log(directory, "Registered the roles of " + roles);
       }
       if (options.containsKey("--base-image")) {
-        pushBaseImage(ecr, options.get("--base-image"), directory);
+        pushBaseImage(ecr, options.get("--base-image"), directory, false);
+      }
+      if (options.containsKey("--servlet-base-image")) {
+        pushBaseImage(ecr, options.get("--servlet-base-image"), directory, true);
       }
       if (options.containsKey("--credentials-file")) {
         // A shared credentials file keeps the secret key out of the environment, which Maven plugins
@@ -196,8 +201,9 @@ public final class LocalEcrMain {
     }
   }
 
-  /** Creates the base image's repository and pushes the base image into it. */
-  private static void pushBaseImage(LocalEcr ecr, String nameAndTag, Path directory) throws IOException {
+  /** Creates the base image's repository and pushes the Java or the servlet container base image into it. */
+  private static void pushBaseImage(LocalEcr ecr, String nameAndTag, Path directory, boolean servletContainer)
+      throws IOException {
     int colon = nameAndTag.lastIndexOf(':');
     if (colon <= 0 || colon == nameAndTag.length() - 1) {
       throw new IllegalArgumentException("Invalid --base-image '" + nameAndTag + "': expected NAME:TAG");
@@ -205,8 +211,11 @@ public final class LocalEcrMain {
     ecr.createRepository(nameAndTag.substring(0, colon));
     String reference = ecr.registryHost() + "/" + nameAndTag;
     try {
-      String digest = io.github.ecrmaven.testing.BaseImageBuilder.pushTo(
-          reference, "AWS", ecr.issueRegistryPassword(), directory.resolve("base-image"));
+      String digest = servletContainer
+          ? io.github.ecrmaven.testing.ServletBaseImage.pushTo(
+              reference, "AWS", ecr.issueRegistryPassword(), directory.resolve("base-image"))
+          : io.github.ecrmaven.testing.BaseImageBuilder.pushTo(
+              reference, "AWS", ecr.issueRegistryPassword(), directory.resolve("base-image"));
       log(directory, "Pushed the base image " + reference + "@" + digest);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

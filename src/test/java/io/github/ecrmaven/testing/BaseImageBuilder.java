@@ -63,7 +63,9 @@ public final class BaseImageBuilder {
 
   /**
    * The modules of the runtime: those that typical applications and frameworks such as Spring Boot
-   * need, plus {@code jdk.httpserver} for the example service's HTTP mode.
+   * need, plus {@code jdk.httpserver} for the example service's HTTP mode. Tomcat 11, embedded in Spring
+   * Boot's web starter and in the servlet container base image, needs {@code java.security.jgss} too: it
+   * creates its default realm with a GSS-API class.
    */
   public static final List<String> MODULES =
       List.of(
@@ -76,6 +78,7 @@ public final class BaseImageBuilder {
           "java.desktop",
           "jdk.unsupported",
           "java.instrument",
+          "java.security.jgss",
           "jdk.httpserver");
 
   /** Where the runtime sits in the image, as in the eclipse-temurin images. */
@@ -251,7 +254,7 @@ public final class BaseImageBuilder {
     System.exit(2);
   }
 
-  private static JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer, Path workDir)
+  static JibContainer containerize(JibContainerBuilder builder, Containerizer containerizer, Path workDir)
       throws IOException, InterruptedException {
     containerizer
         .setBaseImageLayersCache(workDir.resolve("jib-cache/base"))

@@ -165,6 +165,23 @@ public final class InvokerBuild {
     return result.stdout();
   }
 
+  /**
+   * Runs an image with podman in the host's network and returns the body of its server's response to
+   * {@code GET http://127.0.0.1:<port><path>}, see {@link LocalEcrAccess#askServer}.
+   */
+  public String askServer(
+      String imageReference, List<String> runOptions, List<String> containerArguments, int port, String path)
+      throws IOException, InterruptedException {
+    return localEcr.askServer(imageReference, runOptions, containerArguments, port, path);
+  }
+
+  /** Returns a TCP port that is free on 127.0.0.1 now, for a server in a container. */
+  public static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
   private static void check(boolean condition, String message) {
     if (!condition) {
       throw new AssertionError(message);

@@ -2,6 +2,9 @@ package io.github.ecrmaven.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +84,52 @@ public final class LocalEcrAccess {
   /** Pulls and runs an image with podman, returning its exit code and output. */
   public ExternalTool.Result runImage(String imageReference, List<String> arguments) throws IOException {
     return Podman.runImage(imageReference, "AWS", registryPassword(), caDirectory(), arguments, Duration.ofMinutes(2));
+  }
+
+  /**
+   * Pulls an image and starts it with podman in the host's network, waits until a server in it responds to
+   * {@code GET http://127.0.0.1:<port><path>} with status 200, and returns the body. The container is
+   * removed afterwards.
+   *
+   * @param runOptions extra {@code podman run} options, such as {@code --env NAME=VALUE}
+   * @param containerArguments the arguments after the image, such as the server's port option
+   * @throws IOException with the container's output when the container exits or no response comes within
+   *     two minutes
+   */
+  public String askServer(
+      String imageReference, List<String> runOptions, List<String> containerArguments, int port, String path)
+      throws IOException, InterruptedException {
+    try (Podman podman = Podman.create(caDirectory())) {
+      podman.login(Podman.registryOf(imageReference), "AWS", registryPassword());
+      podman.pull(imageReference);
+      List<String> options = new ArrayList<>(List.of("--network", "host"));
+      options.addAll(runOptions);
+      String container = podman.start(imageReference, options, containerArguments);
+      URI uri = URI.create("http://127.0.0.1:" + port + path);
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      String lastProblem = "no attempt";
+      while (System.nanoTime() < deadline) {
+        try {
+          HttpResponse<String> response = client.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200) {
+            return response.body();
+          }
+          lastProblem = "status " + response.statusCode() + ": " + response.body();
+        } catch (IOException e) {
+          lastProblem = e.toString();
+          if (!podman.isRunning(container)) {
+            throw new IOException("The container of " + imageReference + " exited before " + uri + " responded."
+                + " Container output:\n" + podman.logs(container));
+          }
+        }
+        Thread.sleep(500);
+      }
+      throw new IOException("No answer from " + uri + " in the container of " + imageReference + " (last: "
+          + lastProblem + "). Container output:\n" + podman.logs(container));
+    }
   }
 
   /** Loads an image archive with podman and runs the image it names, returning its exit code and output. */

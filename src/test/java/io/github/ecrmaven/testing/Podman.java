@@ -133,6 +133,35 @@ public final class Podman implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a pulled image in the background, as {@code podman run -d}, for a server that a test then
+   * calls. {@link #close} removes the container.
+   *
+   * @param runOptions extra {@code podman run} options, such as {@code --network host}
+   * @return the container's name, for {@link #logs}
+   */
+  public String start(String imageReference, List<String> runOptions, List<String> containerArguments) {
+    String name = "test-" + UUID.randomUUID();
+    List<String> arguments = new ArrayList<>(List.of("run", "--detach", "--name", name, "--pull", "never"));
+    arguments.addAll(runOptions);
+    arguments.add(imageReference);
+    arguments.addAll(containerArguments);
+    podman.runOrFail(arguments, environment, null, REMOVE_TIMEOUT);
+    return name;
+  }
+
+  /** Returns whether a container started with {@link #start} still runs. */
+  public boolean isRunning(String containerName) {
+    ExternalTool.Result result = podman.run(
+        List.of("inspect", "--format", "{{.State.Running}}", containerName), environment, null, REMOVE_TIMEOUT);
+    return result.exitCode() == 0 && result.stdout().trim().equals("true");
+  }
+
+  /** Returns the output of a container, as {@code podman logs}. */
+  public String logs(String containerName) {
+    return podman.run(List.of("logs", containerName), environment, null, REMOVE_TIMEOUT).output();
+  }
+
   /** Loads an image from a Docker or OCI archive, as {@code podman load -i}. */
   public void load(Path archive) {
     podman.runOrFail(List.of("load", "-i", archive.toString()), environment, null, PULL_TIMEOUT);

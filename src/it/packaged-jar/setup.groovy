@@ -1,0 +1,3 @@
+def build = io.github.ecrmaven.testing.InvokerBuild.of(basedir)
+build.recordApiCallsBeforeBuild()
+return true
