@@ -1,0 +1,2 @@
+io.github.ecrmaven.testing.InvokerBuild.of(basedir).recordApiCallsBeforeBuild()
+return true
