@@ -67,6 +67,48 @@ public final class ImageManifests {
     return digests;
   }
 
+  /** The manifest of a source image, and the digest each existing tag of a list points at. */
+  public record SourceAndTags(Optional<Manifest> source, Map<ImageTag, String> tagDigests) {}
+
+  /**
+   * Reads the manifest that {@code tagOrDigest} names and where each of {@code tags} points, in one
+   * {@code BatchGetImage} call.
+   *
+   * @throws EcrAccessException when the call fails, or ECR cannot read one of the images
+   */
+  public SourceAndTags findWithTags(EnsuredRepository repository, String tagOrDigest, List<ImageTag> tags)
+      throws EcrAccessException {
+    if (tags.size() + 1 > MAX_IMAGE_IDS) {
+      return new SourceAndTags(find(repository, tagOrDigest), tagDigests(repository, tags));
+    }
+    ImageIdentifier sourceId = identifier(tagOrDigest);
+    List<ImageIdentifier> ids = new ArrayList<>(List.of(sourceId));
+    // A tag that is also the source is asked for once; the source's answer gives its digest.
+    tags.stream().filter(tag -> !tag.value().equals(sourceId.imageTag()))
+        .forEach(tag -> ids.add(ImageIdentifier.builder().imageTag(tag.value()).build()));
+    Optional<Manifest> source = Optional.empty();
+    Map<ImageTag, String> digests = new LinkedHashMap<>();
+    for (Image image : batchGetImage(repository, ids).images()) {
+      boolean isSource = sourceId.imageDigest() != null
+          ? sourceId.imageDigest().equals(image.imageId().imageDigest())
+          : sourceId.imageTag().equals(image.imageId().imageTag());
+      if (isSource && source.isEmpty()) {
+        source = Optional.of(new Manifest(image.imageId().imageDigest(), image.imageManifestMediaType(),
+            image.imageManifest()));
+      }
+      if (image.imageId().imageTag() != null && tags.contains(new ImageTag(image.imageId().imageTag()))) {
+        digests.put(new ImageTag(image.imageId().imageTag()), image.imageId().imageDigest());
+      }
+    }
+    return new SourceAndTags(source, digests);
+  }
+
+  private static ImageIdentifier identifier(String tagOrDigest) {
+    return tagOrDigest.startsWith("sha256:")
+        ? ImageIdentifier.builder().imageDigest(tagOrDigest).build()
+        : ImageIdentifier.builder().imageTag(tagOrDigest).build();
+  }
+
   /**
    * Reads the manifest that a tag or a digest ({@code sha256:...}) names.
    *
@@ -74,10 +116,7 @@ public final class ImageManifests {
    * @throws EcrAccessException when the call fails, or ECR cannot read the image
    */
   public Optional<Manifest> find(EnsuredRepository repository, String tagOrDigest) throws EcrAccessException {
-    ImageIdentifier id = tagOrDigest.startsWith("sha256:")
-        ? ImageIdentifier.builder().imageDigest(tagOrDigest).build()
-        : ImageIdentifier.builder().imageTag(tagOrDigest).build();
-    return batchGetImage(repository, List.of(id)).images().stream().findFirst()
+    return batchGetImage(repository, List.of(identifier(tagOrDigest))).images().stream().findFirst()
         .map(image -> new Manifest(image.imageId().imageDigest(), image.imageManifestMediaType(),
             image.imageManifest()));
   }

@@ -13,7 +13,6 @@ import io.github.ecrmaven.ecr.RepositoryEnsurer;
 import io.github.ecrmaven.ecr.VerifiedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -52,14 +51,15 @@ public final class Promotion {
               + " registry " + request.registryId().orElse("of the current account") + ". ecr:tag adds tags to an"
               + " image that is already in ECR: check <repository> (ecr.repository) or <to><image>, or push the"
               + " image first with ecr:push."));
-      ImageManifests.Manifest manifest = manifests.find(repository, request.source())
+      // One call reads the source image and where the new tags point now.
+      ImageManifests.SourceAndTags found = manifests.findWithTags(repository, request.source(), request.tags());
+      ImageManifests.Manifest manifest = found.source()
           .orElseThrow(() -> new EcrAccessException("Image " + request.source() + " not found in repository "
               + repository.name() + ". Check <tag><source> (ecr.tag.source): a tag or a manifest digest of an"
               + " image in that repository."));
 
       TagPlan.warnSingleUseTags(repository, request.tags(), log);
-      Map<ImageTag, String> current = manifests.tagDigests(repository, request.tags());
-      TagPlan plan = TagPlan.plan(repository, request.tags(), current, Optional.of(manifest.digest()));
+      TagPlan plan = TagPlan.plan(repository, request.tags(), found.tagDigests(), Optional.of(manifest.digest()));
       writeTags(manifests, repository, manifest, plan);
       plan.logOutcome(repository, manifest.digest(), log);
 

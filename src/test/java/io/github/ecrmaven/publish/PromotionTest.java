@@ -131,4 +131,16 @@ class PromotionTest {
 
     assertTrue(e.getMessage().startsWith("Repository promotion/missing not found"), e.getMessage());
   }
+
+  @Test
+  void sourceTagAmongNewTagsUsesOneLookup() throws Exception {
+    String repository = newRepository(ImageTagMutability.IMMUTABLE);
+    String digest = pushImage(repository, "1.0", "one");
+    long lookups = ecr.apiCallCount("BatchGetImage");
+
+    new Promotion(BuildLog.silent()).promote(request(repository, "1.0", "1.0", "prod"));
+
+    assertEquals(lookups + 1, ecr.apiCallCount("BatchGetImage"));
+    assertEquals(Optional.of(digest), digestOf(repository, "prod"));
+  }
 }
