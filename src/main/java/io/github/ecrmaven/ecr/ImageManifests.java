@@ -83,7 +83,7 @@ public final class ImageManifests {
     }
     ImageIdentifier sourceId = identifier(tagOrDigest);
     List<ImageIdentifier> ids = new ArrayList<>(List.of(sourceId));
-    // A tag that is also the source is asked for once; the source's answer gives its digest.
+    // A tag that is also the source is requested once, and the source's result gives its digest.
     tags.stream().filter(tag -> !tag.value().equals(sourceId.imageTag()))
         .forEach(tag -> ids.add(ImageIdentifier.builder().imageTag(tag.value()).build()));
     Optional<Manifest> source = Optional.empty();
