@@ -557,6 +557,14 @@ public final class LocalEcr implements AutoCloseable {
     state.imageScans().script(repository, digest, statuses, findings, state.now());
   }
 
+  /**
+   * Makes the local STS accept {@code token} in {@code AssumeRoleWithWebIdentity}, as the token of an
+   * identity provider that the role trusts.
+   */
+  public void registerWebIdentityToken(String token) {
+    state.principals().registerWebIdentityToken(token);
+  }
+
   /** Removes the registry faults of {@code repository}. */
   public void clearRegistryFaults(String repository) {
     state.registryFaults().clear(repository);

@@ -41,6 +41,7 @@ final class Principals {
   private final SecureRandom random = new SecureRandom();
   private final CallerCredentials user;
   private final Map<String, Role> roles = new ConcurrentHashMap<>();
+  private final java.util.Set<String> webIdentityTokens = ConcurrentHashMap.newKeySet();
   private final Map<String, CallerCredentials> sessions = new ConcurrentHashMap<>();
 
   Principals(Clock clock, LocalEcrAccount account) {
@@ -55,6 +56,15 @@ final class Principals {
    *
    * @throws IllegalArgumentException if the ARN is not an IAM role ARN
    */
+  /** Makes {@code AssumeRoleWithWebIdentity} accept {@code token}, as a trusted identity provider's. */
+  void registerWebIdentityToken(String token) {
+    webIdentityTokens.add(token);
+  }
+
+  boolean isWebIdentityToken(String token) {
+    return webIdentityTokens.contains(token.strip());
+  }
+
   void registerRole(String roleArn, Optional<String> requiredExternalId) {
     Matcher matcher = ROLE_ARN.matcher(roleArn);
     if (!matcher.matches()) {

@@ -102,14 +102,20 @@ final class StsApiServer implements AutoCloseable {
                 : Map.of();
         String action = parameters.get("Action");
         state.countApiCall(String.valueOf(action));
+        if (!exchange.getRequestMethod().equals("POST")
+            || !("AssumeRole".equals(action) || "AssumeRoleWithWebIdentity".equals(action))) {
+          throw new StsApiException(400, "InvalidAction", "Could not find operation " + action
+              + " for version " + parameters.getOrDefault("Version", API_VERSION)
+              + "; the local STS supports only POST with Action=AssumeRole or AssumeRoleWithWebIdentity.");
+        }
+        // As on AWS, AssumeRoleWithWebIdentity is not signed: the web identity token authenticates it.
+        if ("AssumeRoleWithWebIdentity".equals(action)) {
+          send(exchange, requestId, 200, assumeRoleWithWebIdentity(parameters, requestId));
+          return;
+        }
 
         CallerCredentials caller = verify(exchange, body);
         state.recordCaller(String.valueOf(action), caller);
-        if (!exchange.getRequestMethod().equals("POST") || !"AssumeRole".equals(action)) {
-          throw new StsApiException(400, "InvalidAction", "Could not find operation " + action
-              + " for version " + parameters.getOrDefault("Version", API_VERSION)
-              + "; the local STS supports only POST with Action=AssumeRole.");
-        }
         send(exchange, requestId, 200, assumeRole(caller, parameters, requestId));
       } catch (StsApiException e) {
         send(exchange, requestId, e.status(),
@@ -171,6 +177,48 @@ final class StsApiServer implements AutoCloseable {
         + "</AssumeRoleResult>"
         + "<ResponseMetadata>" + element("RequestId", requestId) + "</ResponseMetadata>"
         + "</AssumeRoleResponse>";
+  }
+
+  /**
+   * Answers {@code AssumeRoleWithWebIdentity} for a token that the test registered, as an identity
+   * provider that AWS trusts would have issued it.
+   */
+  private String assumeRoleWithWebIdentity(Map<String, String> parameters, String requestId)
+      throws StsApiException {
+    String roleArn = required(parameters, "RoleArn", "roleArn");
+    String sessionName = required(parameters, "RoleSessionName", "roleSessionName");
+    String token = required(parameters, "WebIdentityToken", "webIdentityToken");
+    if (!SESSION_NAME.matcher(sessionName).matches()) {
+      throw invalidValue(sessionName, "roleSessionName",
+          "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length 2 to 64");
+    }
+    if (!state.principals().isWebIdentityToken(token)) {
+      throw new StsApiException(400, "InvalidIdentityToken",
+          "Couldn't retrieve verification key from your identity provider");
+    }
+    Duration duration = Duration.ofSeconds(durationSeconds(parameters.get("DurationSeconds")));
+    Principals.Session session = state.principals()
+        .assumeRole("web-identity", roleArn, sessionName, null, duration);
+    CallerCredentials credentials = session.credentials();
+    state.recordIssuedSecrets(credentials.secretAccessKey(), credentials.sessionToken());
+    return "<AssumeRoleWithWebIdentityResponse xmlns=\"" + XML_NAMESPACE + "\">"
+        + "<AssumeRoleWithWebIdentityResult>"
+        + element("SubjectFromWebIdentityToken", "system:serviceaccount:ci:builder")
+        + element("Audience", "sts.amazonaws.com")
+        + "<Credentials>"
+        + element("AccessKeyId", credentials.accessKeyId())
+        + element("SecretAccessKey", credentials.secretAccessKey())
+        + element("SessionToken", credentials.sessionToken())
+        + element("Expiration", credentials.expiration().toString())
+        + "</Credentials>"
+        + "<AssumedRoleUser>"
+        + element("Arn", credentials.principalArn())
+        + element("AssumedRoleId", session.assumedRoleId())
+        + "</AssumedRoleUser>"
+        + element("Provider", "local-oidc")
+        + "</AssumeRoleWithWebIdentityResult>"
+        + "<ResponseMetadata>" + element("RequestId", requestId) + "</ResponseMetadata>"
+        + "</AssumeRoleWithWebIdentityResponse>";
   }
 
   private static int durationSeconds(String value) throws StsApiException {

@@ -186,6 +186,41 @@ class PublisherTest {
   }
 
   @Test
+  void webIdentityProfileAssumesRole() throws Exception {
+    String name = "ci-" + UUID.randomUUID().toString().substring(0, 8);
+    String roleArn = "arn:aws:iam::" + LocalEcr.ACCOUNT_ID + ":role/" + name;
+    ecr.registerRole(roleArn, Optional.empty());
+    String token = "local-web-identity-token-" + name;
+    ecr.registerWebIdentityToken(token);
+    Path tokenFile = Files.writeString(buildDirectory.resolve("web-identity-token"), token);
+    // The surefire configuration points AWS_CONFIG_FILE at a file of the build's own.
+    Path config = Path.of(System.getenv("AWS_CONFIG_FILE"));
+    Files.createDirectories(config.getParent());
+    Files.writeString(config, String.join("\n",
+        "[profile " + name + "]",
+        "role_arn = " + roleArn,
+        "web_identity_token_file = " + tokenFile,
+        "role_session_name = ci-build",
+        ""), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    long webIdentityCalls = ecr.apiCallCount("AssumeRoleWithWebIdentity");
+    PublishRequest base = request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1"));
+    RecordingLog log = new RecordingLog();
+
+    // The SDK's web identity provider builds its own STS client, which reads this standard setting.
+    System.setProperty("aws.endpointUrlSts", ecr.stsEndpoint().toString());
+    try {
+      new Publisher(log).publish(withProfile(base, name));
+    } finally {
+      System.clearProperty("aws.endpointUrlSts");
+    }
+
+    assertEquals(webIdentityCalls + 1, ecr.apiCallCount("AssumeRoleWithWebIdentity"));
+    assertEquals(Optional.of("arn:aws:sts::" + LocalEcr.ACCOUNT_ID + ":assumed-role/" + name + "/ci-build"),
+        ecr.lastCallerArn());
+    assertTrue(log.infos().stream().anyMatch(info -> info.startsWith("AWS credentials: ")), log.infos().toString());
+  }
+
+  @Test
   void configuredProfileWinsOverEnvironment() throws Exception {
     // The surefire configuration points AWS_SHARED_CREDENTIALS_FILE at a file of the build's own.
     Path credentials = Path.of(System.getenv("AWS_SHARED_CREDENTIALS_FILE"));
