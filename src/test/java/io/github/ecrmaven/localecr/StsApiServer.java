@@ -180,7 +180,7 @@ final class StsApiServer implements AutoCloseable {
   }
 
   /**
-   * Answers {@code AssumeRoleWithWebIdentity} for a token that the test registered, as an identity
+   * Handles {@code AssumeRoleWithWebIdentity} for a token that the test registered, as an identity
    * provider that AWS trusts would have issued it.
    */
   private String assumeRoleWithWebIdentity(Map<String, String> parameters, String requestId)
