@@ -27,7 +27,7 @@ def report = build.pushReport('.')
 def output = build.runImage(report.get('image').asText() + '@' + report.get('imageDigest').asText())
 assert output.contains('deploy-lifecycle 2.1.0') : "container output: ${output}"
 
-assert build.buildLog().contains('Pushed ' + report.get('image').asText() + '@sha256:')
+assert build.buildLog().contains('Published ' + report.get('image').asText() + '@sha256:')
 assert report.get('imageManifestMediaType').asText() == 'application/vnd.docker.distribution.manifest.v2+json'
 assert build.buildLog().count('Verified with DescribeImages') == 2
 assert build.inspect(report.get('image').asText() + ':promoted').manifestDigest() == report.get('imageDigest').asText()

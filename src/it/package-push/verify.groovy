@@ -12,7 +12,7 @@ def log = build.buildLog()
 assert log.contains('Created repository it/package-push')
 // The second build ran on Maven 3.8.7 and pushed the same digest again.
 assert log.contains('Apache Maven 3.8.7')
-assert log.count('Pushed ' + report.get('imageUri').asText()) == 2
+assert log.count('Published ' + report.get('imageUri').asText()) == 2
 build.verifyNoPasswordInBuildLog()
 build.verifyNoSecrets()
 return true

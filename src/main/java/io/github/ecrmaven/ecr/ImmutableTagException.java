@@ -24,8 +24,8 @@ public final class ImmutableTagException extends EcrAccessException {
         .append("Tag ").append(tag).append(" of repository ").append(repository.name())
         .append(" is immutable and points at ").append(current).append(", but this image is ").append(newDigest)
         .append('.'));
-    message.append(" ECR never moves an immutable tag. Push under a tag that does not exist"
-        + " yet, such as the next version. If the image was expected to be identical, check that the build is"
+    message.append(" ECR never moves an immutable tag. Use a tag that does not exist yet,"
+        + " such as the next version. If the image was expected to be identical, check that the build is"
         + " reproducible: the creation time comes from project.build.outputTimestamp or <container><creationTime>."
         + " To allow moving such tags, change the repository's <imageTagMutability> or its exclusion filters.");
     return message.toString();

@@ -11,6 +11,15 @@ final class ScanGateFailures {
   private ScanGateFailures() {}
 
   /**
+   * Returns the command that checks the scan again later. A failed gate writes no push report, so the
+   * command names the digest.
+   */
+  private static String verifyLater(String image) {
+    String digest = image.substring(image.indexOf('@') + 1);
+    return "mvn ecr:verify -Decr.scan.wait=true -Decr.verify.digest=" + digest;
+  }
+
+  /**
    * Fails on a status after which no findings will come. {@code IN_PROGRESS}, {@code PENDING} and unknown
    * statuses pass, so the caller keeps waiting.
    */
@@ -21,8 +30,8 @@ final class ScanGateFailures {
         + detail + ", so there are no findings to judge.";
     switch (status) {
       case "FAILED":
-        throw new EcrAccessException(prefix + " Push the image again, or start a new scan (for basic scanning 'aws"
-            + " ecr start-image-scan'), then run ecr:verify." + IMAGE_STAYS);
+        throw new EcrAccessException(prefix + " Push the image again, or start a new scan (for basic scanning: aws"
+            + " ecr start-image-scan), then check it with: " + verifyLater(image) + "." + IMAGE_STAYS);
       case "UNSUPPORTED_IMAGE":
         throw new EcrAccessException(prefix + " ECR cannot scan this image's operating system or package manager:"
             + " choose a base image that " + setup.scanType() + " scanning supports." + GATE_OFF + IMAGE_STAYS);
@@ -47,16 +56,16 @@ final class ScanGateFailures {
   static EcrAccessException noScan(EnsuredRepository repository, String digest, ScanningSetup setup) {
     String name = repository.name().value();
     String remedy = setup.enhanced()
-        ? " Add a registry scanning rule for the repository, for example 'aws ecr put-registry-scanning-configuration"
+        ? " Add a registry scanning rule for the repository, for example: aws ecr put-registry-scanning-configuration"
             + " --scan-type ENHANCED --rules '[{\"scanFrequency\":\"SCAN_ON_PUSH\",\"repositoryFilters\":"
-            + "[{\"filter\":\"" + name + "\",\"filterType\":\"WILDCARD\"}]}]'' (this replaces the registry's rules,"
+            + "[{\"filter\":\"" + name + "\",\"filterType\":\"WILDCARD\"}]}]' (this replaces the registry's rules,"
             + " so include the existing ones), then push again."
-        : " Turn on scanning for the repository: a registry scanning rule, for example 'aws ecr"
+        : " Turn on scanning for the repository with a registry scanning rule, for example: aws ecr"
             + " put-registry-scanning-configuration --scan-type BASIC --rules '[{\"scanFrequency\":\"SCAN_ON_PUSH\","
-            + "\"repositoryFilters\":[{\"filter\":\"" + name + "\",\"filterType\":\"WILDCARD\"}]}]'' (this replaces the"
-            + " registry's rules, so include the existing ones), then push again; or scan this image once with 'aws"
-            + " ecr start-image-scan --repository-name " + name + " --image-id imageDigest=" + digest + "' and run"
-            + " ecr:verify.";
+            + "\"repositoryFilters\":[{\"filter\":\"" + name + "\",\"filterType\":\"WILDCARD\"}]}]' (this replaces"
+            + " the registry's rules, so include the existing ones), then push again. Or scan this image once with: aws"
+            + " ecr start-image-scan --repository-name " + name + " --image-id imageDigest=" + digest + ", then check"
+            + " it with: " + verifyLater(name + "@" + digest) + ".";
     return new EcrAccessException("Scan gate failed: ECR has no scan of " + name + "@" + digest + ", and none will"
         + " come, because the registry does not scan this repository automatically (" + setup.describe() + ")."
         + remedy + GATE_OFF);
@@ -68,8 +77,8 @@ final class ScanGateFailures {
         .orElse("")).orElse("ECR has no scan of it yet");
     return new EcrAccessException("Scan gate failed: timed out after " + ImageScanGate.seconds(timeout)
         + " waiting for the " + setup.scanType() + " scan of " + image + ": " + state + ". A pending scan is not a"
-        + " result. Raise <scan><timeout> (ecr.scan.timeout), such as PT15M, or run ecr:verify later to check the"
-        + " scan again." + IMAGE_STAYS);
+        + " result. Raise <scan><timeout> (ecr.scan.timeout), such as PT15M, or check the scan"
+        + " again later with: " + verifyLater(image) + "." + IMAGE_STAYS);
   }
 
   static EcrAccessException findingsAtOrAbove(String image, ImageScanResult result, ScanSeverity threshold,

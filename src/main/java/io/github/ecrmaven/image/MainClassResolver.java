@@ -117,7 +117,7 @@ public final class MainClassResolver {
       default:
         throw new ConfigurationException(
             "No class with a main method found in " + classesDirectory + ". Compile the project first"
-                + " (mvn package ecr:push), or set <container><mainClass> (ecr.container.mainClass).");
+                + " (run the package phase before this goal), or set <container><mainClass> (ecr.container.mainClass).");
     }
   }
 
@@ -143,7 +143,7 @@ public final class MainClassResolver {
     throw new ConfigurationException(
         "Main class '" + mainClass + "' from " + source + " not found in " + layers.outputDirectory()
             + " or in the runtime dependencies. Check the package and class name, and compile the project"
-            + " first (mvn package ecr:push).");
+            + " first (run the package phase before this goal).");
   }
 
   private static void checkHasMainMethod(String mainClass, String source, Path classFile, BuildLog log)

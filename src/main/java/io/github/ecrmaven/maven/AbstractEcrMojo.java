@@ -7,7 +7,9 @@ import io.github.ecrmaven.publish.PublishException;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -113,6 +115,9 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   @Component
   SettingsDecrypter settingsDecrypter;
 
+  @Parameter(defaultValue = "${plugin}", readonly = true)
+  PluginDescriptor pluginDescriptor;
+
   /** Returns this goal's name, as in {@code ecr:<goal>}, for its skip property and log lines. */
   abstract String goal();
 
@@ -207,6 +212,10 @@ abstract class AbstractEcrMojo extends AbstractMojo {
    */
   void runGoal(Boolean goalSkip, GoalWork work) throws MojoExecutionException, MojoFailureException {
     try {
+      Properties properties = new Properties();
+      properties.putAll(project.getProperties());
+      properties.putAll(session.getUserProperties());
+      UnknownProperties.warnOnce(properties, pluginDescriptor, getLog());
       if (shouldSkip(goalSkip)) {
         return;
       }

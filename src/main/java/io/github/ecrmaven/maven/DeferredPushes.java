@@ -63,7 +63,11 @@ final class DeferredPushes {
     request.ifPresent(publication -> pending.add(new Deferred(projectId, publication)));
     List<String> missing = expected.stream().filter(id -> !arrived.contains(id)).toList();
     if (missing.isEmpty()) {
-      List<Deferred> all = List.copyOf(pending);
+      // In a -T build the modules arrive in any order; they are pushed in the reactor's order.
+      List<String> order = List.copyOf(expected);
+      List<Deferred> all = pending.stream()
+          .sorted(java.util.Comparator.comparingInt(deferred -> order.indexOf(deferred.projectId())))
+          .toList();
       pending.clear();
       return new Arrival(arrived.size(), expected.size(), Optional.of(all), List.of());
     }

@@ -50,6 +50,7 @@ final class PushAtEnd {
       String progress = arrival.arrived() + " of " + arrival.expected() + " modules have reached ecr:push";
       log.info(deferredOwn
           ? "Deferring the push of " + projectId + " until every module has built (pushAtEnd): " + progress
+              + ". If a module fails before then, no image is pushed"
           : projectId + " has no image to push (pushAtEnd): " + progress);
       return;
     }

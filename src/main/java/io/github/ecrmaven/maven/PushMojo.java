@@ -200,7 +200,7 @@ public class PushMojo extends AbstractRepositoryMojo {
     request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
     PublishResult result = new Publisher(new MavenBuildLog(getLog(), interactiveConsole())).publish(request);
     getLog().info(
-        "Pushed " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
+        "Published " + result.imageUri() + " with tags " + String.join(", ", result.tags()) + " in "
             + String.format(Locale.ROOT, "%.1f s", result.duration().toMillis() / 1000.0));
     return result;
   }

@@ -3,6 +3,7 @@ package io.github.ecrmaven.publish;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.EcrClients;
+import io.github.ecrmaven.aws.RegionNames;
 import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EnsuredRepository;
 import io.github.ecrmaven.ecr.ImageManifests;
@@ -41,6 +42,7 @@ public final class Promotion {
       throws ConfigurationException, PublishException, InterruptedException {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), request.registryRegion());
+    RegionNames.warnIfUnknown(region, log);
     EcrClient client = EcrClients.get(region, request.aws());
     ImageManifests manifests = new ImageManifests(client);
     try {

@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.EcrClients;
+import io.github.ecrmaven.aws.RegionNames;
 import io.github.ecrmaven.ecr.AuthorizationTokens;
 import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EcrRegistry;
@@ -62,6 +63,7 @@ public final class Publisher {
     Optional<EcrRegistry> targetRegistry = request.target().registry();
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), targetRegistry.map(EcrRegistry::region));
+    RegionNames.warnIfUnknown(region, log);
     ImageReference baseImage = parseBaseImage(request.baseImage().reference());
     BaseImageAccess baseAccess =
         BaseImageAccess.plan(request.baseImage(), baseImage, request.baseImageAws(), request.aws(), region);
@@ -172,6 +174,7 @@ public final class Publisher {
   public EnsuredRepository ensureRepository(RepositoryRequest request) throws ConfigurationException, PublishException {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), request.registryRegion());
+    RegionNames.warnIfUnknown(region, log);
     EcrClient client = EcrClients.get(region, request.aws());
     try {
       EnsuredRepository repository =

@@ -59,7 +59,7 @@ final class TagCheck {
     if (image.container().creationTime().isEmpty()) {
       throw new ImmutableTagException(ImmutableTagException.message(repository, immutable,
           "a new image whose creation time is the current time, so its digest differs from every earlier build")
-          + " The push was stopped before any tag was written.");
+          + " No tag was written.");
     }
     log.info("Immutable tag " + immutable.keySet().stream().map(ImageTag::value).collect(Collectors.joining(", "))
         + " already exists: building the image locally first, to compare its digest before pushing");

@@ -72,8 +72,7 @@ record TagPlan(List<ImageTag> toPush, List<ImageTag> alreadyPresent, Map<ImageTa
       String digest = newDigest.orElseThrow(
           () -> new IllegalStateException("An immutable tag exists, but the new image's digest is unknown"));
       throw new ImmutableTagException(
-          ImmutableTagException.message(repository, conflicts, digest) + " The push was stopped before any tag"
-              + " was written.");
+          ImmutableTagException.message(repository, conflicts, digest) + " No tag was written.");
     }
     return new TagPlan(toPush, alreadyPresent, previous);
   }
@@ -85,7 +84,7 @@ record TagPlan(List<ImageTag> toPush, List<ImageTag> alreadyPresent, Map<ImageTa
     }
     previousDigests.forEach((tag, previous) -> {
       if (previous.equals(newDigest)) {
-        log.info("Tag " + tag + " already pointed at " + newDigest);
+        log.info("Tag " + tag + " already pointed at " + newDigest + ", so it did not move");
       } else {
         log.info("Moved tag " + tag + " of repository " + repository.name() + " from " + previous + " to "
             + newDigest);

@@ -56,7 +56,9 @@ public final class TarballBuild {
     List<String> tags = request.target().tags().stream().map(ImageTag::value).toList();
     Path tarball = request.buildDirectory().resolve(TARBALL);
     try {
+      // A failed build must not leave the tarball of an earlier build, which podman would load instead.
       Files.deleteIfExists(request.buildDirectory().resolve(REPORT));
+      Files.deleteIfExists(tarball);
       Files.createDirectories(request.buildDirectory());
       ApplicationImage image =
           new ApplicationImage(baseImageAccess(request, baseAccess), request.layers(), mainClass, request.container());

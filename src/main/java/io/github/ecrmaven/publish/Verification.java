@@ -3,6 +3,7 @@ package io.github.ecrmaven.publish;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.EcrClients;
+import io.github.ecrmaven.aws.RegionNames;
 import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EnsuredRepository;
 import io.github.ecrmaven.ecr.ImageScanGate;
@@ -35,6 +36,7 @@ public final class Verification {
       throws ConfigurationException, PublishException, InterruptedException {
     EcrClients.checkProfile(request.aws());
     String region = EcrClients.resolveRegion(request.aws(), request.registryRegion());
+    RegionNames.warnIfUnknown(region, log);
     EcrClient client = EcrClients.get(region, request.aws());
     EnsuredRepository repository =
         new EnsuredRepository(request.repository(), request.registryId().orElse(null), request.repository().value(), false);

@@ -111,6 +111,8 @@ public final class LocalEcrMain {
       Files.createDirectories(directory);
       Files.deleteIfExists(directory.resolve("ready"));
       Files.deleteIfExists(directory.resolve("failed"));
+      // An environment file of an earlier start would name ports that nothing listens on any more.
+      Files.deleteIfExists(envFile);
       log(directory, "Local ECR starting in " + directory);
       Files.deleteIfExists(directory.resolve("api-calls.log"));
       Files.deleteIfExists(directory.resolve("api-callers.log"));
