@@ -6,7 +6,7 @@ import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Spots a misspelled region, such as {@code eu-wset-1}, among the regions the AWS SDK knows. An unknown
+ * Spots a misspelled region, such as {@code eu-wset-1}, against the regions the AWS SDK lists. An unknown
  * region only gets a warning, because AWS opens regions that an older SDK does not know yet.
  */
 public final class RegionNames {
@@ -14,7 +14,7 @@ public final class RegionNames {
 
   private RegionNames() {}
 
-  /** Warns when the AWS SDK does not know {@code region}, naming the closest region it knows, if any. */
+  /** Warns when the AWS SDK does not list {@code region}, naming the closest region it lists, if any. */
   public static void warnIfUnknown(String region, BuildLog log) {
     if (Region.regions().stream().anyMatch(known -> known.id().equals(region))) {
       return;
