@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * @param workingDirectory the absolute working directory in the container; empty keeps the base image's
  * @param volumes absolute paths in the container that are declared as volumes
  * @param format the manifest and configuration format
+ * @param platforms the platforms to build for, such as {@code linux/arm64}, or empty for Jib's default,
+ *     linux/amd64; more than one gives an image index
  */
 public record ContainerSettings(
     Optional<String> mainClass,
@@ -45,7 +47,8 @@ public record ContainerSettings(
     Optional<String> user,
     Optional<String> workingDirectory,
     List<String> volumes,
-    ImageFormat format) {
+    ImageFormat format,
+    List<String> platforms) {
 
   /** The entrypoint value that keeps the base image's entrypoint, as in Jib. */
   public static final String INHERIT = "INHERIT";
@@ -56,6 +59,25 @@ public record ContainerSettings(
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   private static final Pattern PORT = Pattern.compile("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp))?");
   private static final Pattern USER_OR_GROUP = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+  private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9]+");
+
+  /** Creates settings for Jib's default platform, linux/amd64, or the base image's only platform. */
+  public ContainerSettings(
+      Optional<String> mainClass,
+      List<String> jvmFlags,
+      List<String> args,
+      List<String> ports,
+      Map<String, String> environment,
+      Map<String, String> labels,
+      Optional<Instant> creationTime,
+      List<String> entrypoint,
+      Optional<String> user,
+      Optional<String> workingDirectory,
+      List<String> volumes,
+      ImageFormat format) {
+    this(mainClass, jvmFlags, args, ports, environment, labels, creationTime, entrypoint, user, workingDirectory,
+        volumes, format, List.of());
+  }
 
   /**
    * Creates settings whose image runs the Java command, has the fixed creation time of the epoch, as
@@ -80,12 +102,40 @@ public record ContainerSettings(
     labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
     entrypoint = List.copyOf(entrypoint);
     volumes = List.copyOf(volumes);
+    platforms = List.copyOf(platforms);
   }
 
   /** Returns these settings with {@code command} as the entrypoint. */
   public ContainerSettings withEntrypoint(List<String> command) {
     return new ContainerSettings(mainClass, jvmFlags, args, ports, environment, labels, creationTime, command, user,
-        workingDirectory, volumes, format);
+        workingDirectory, volumes, format, platforms);
+  }
+
+  /**
+   * Returns these settings with the platforms of {@code <from><platforms>}.
+   *
+   * @throws ConfigurationException when a platform is not {@code os/architecture} or is named twice
+   */
+  public ContainerSettings withPlatforms(List<String> platformNames) throws ConfigurationException {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String platform : platformNames) {
+      if (platform.chars().filter(c -> c == '/').count() == 2) {
+        throw new ConfigurationException("Invalid platform '" + platform + "' in <from><platforms>"
+            + " (ecr.from.platforms): Jib Core selects a platform by operating system and architecture only, so"
+            + " remove the variant, as in linux/arm64.");
+      }
+      if (!PLATFORM.matcher(platform).matches()) {
+        throw new ConfigurationException("Invalid platform '" + platform + "' in <from><platforms>"
+            + " (ecr.from.platforms): give the operating system and the architecture, in lowercase, such as"
+            + " linux/amd64 or linux/arm64.");
+      }
+      if (!seen.add(platform)) {
+        throw new ConfigurationException("Platform '" + platform + "' appears twice in <from><platforms>"
+            + " (ecr.from.platforms): name each platform once.");
+      }
+    }
+    return new ContainerSettings(mainClass, jvmFlags, args, ports, environment, labels, creationTime, entrypoint,
+        user, workingDirectory, volumes, format, platformNames);
   }
 
   /** Returns whether the image runs {@code java ... <mainClass>}, that is, no entrypoint is configured. */

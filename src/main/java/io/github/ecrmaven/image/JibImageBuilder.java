@@ -12,6 +12,7 @@ import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.http.ResponseException;
@@ -207,6 +208,14 @@ public final class JibImageBuilder {
     builder.setFormat(container.format())
         .setCreationTime(container.creationTime().orElseGet(Instant::now))
         .setExposedPorts(Ports.parse(container.ports()));
+    if (!container.platforms().isEmpty()) {
+      Set<Platform> platforms = new LinkedHashSet<>();
+      for (String platform : container.platforms()) {
+        String[] parts = platform.split("/");
+        platforms.add(new Platform(parts[1], parts[0]));
+      }
+      builder.setPlatforms(platforms);
+    }
     if (container.inheritsEntrypoint()) {
       // Null keeps the base image's value. Arguments are kept too unless some are configured.
       builder.setEntrypoint((List<String>) null);

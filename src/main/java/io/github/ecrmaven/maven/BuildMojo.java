@@ -119,7 +119,8 @@ public class BuildMojo extends AbstractEcrMojo {
                   extraDirectories, form, getLog()),
               ProjectInputs.manifestMainClass(project),
               ContainerizingParameters.adjustContainer(
-            ImageParameters.containerSettings(lookup, container, project, getLog()), form, getLog()),
+            ImageParameters.containerSettings(lookup, container, project, getLog())
+                .withPlatforms(ImageParameters.platforms(lookup, from)), form, getLog()),
               Path.of(project.getBuild().getDirectory()));
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog(), interactiveConsole())).build(request);

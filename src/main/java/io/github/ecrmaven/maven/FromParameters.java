@@ -21,4 +21,14 @@ public class FromParameters {
    * @since 0.1.0
    */
   FromAwsParameters aws;
+
+  /**
+   * The platforms to build for (property {@code ecr.from.platforms}, comma separated), each as
+   * {@code os/architecture}, such as {@code <platform>linux/arm64</platform>}. Default: Jib's, linux/amd64,
+   * or the base image's only platform. With several, the base image must be a multi-platform index, and the
+   * pushed image is an index whose tags point at the index only. {@code ecr:build} takes one.
+   *
+   * @since 0.1.0
+   */
+  java.util.List<String> platforms;
 }

@@ -19,6 +19,12 @@ final class ImageParameters {
   private ImageParameters() {}
 
   /** Returns the base image: {@code <from><image>}, else {@code eclipse-temurin:<N>-jre}. */
+  /** Returns the platforms of {@code <from><platforms>}, or an empty list for Jib's default. */
+  static List<String> platforms(ParameterLookup lookup, FromParameters from) {
+    List<String> configured = from == null ? null : from.platforms;
+    return lookup.list("ecr.from.platforms", configured, List.of()).stream().map(String::trim).toList();
+  }
+
   static String baseImage(ParameterLookup lookup, FromParameters from, MavenProject project) {
     FromParameters parameters = from == null ? new FromParameters() : from;
     return lookup.string("ecr.from.image", parameters.image, ProjectInputs.defaultBaseImage(project));

@@ -241,7 +241,8 @@ public class PushMojo extends AbstractRepositoryMojo {
             form, getLog()),
         ProjectInputs.manifestMainClass(project),
         ContainerizingParameters.adjustContainer(
-            ImageParameters.containerSettings(lookup, container, project, getLog()), form, getLog()),
+            ImageParameters.containerSettings(lookup, container, project, getLog())
+                .withPlatforms(ImageParameters.platforms(lookup, from)), form, getLog()),
         Path.of(project.getBuild().getDirectory()),
         ScanGateParameters.settings(lookup, scan, getLog()));
   }

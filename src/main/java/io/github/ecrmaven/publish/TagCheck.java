@@ -56,6 +56,14 @@ final class TagCheck {
     Map<ImageTag, String> immutable = current.entrySet().stream()
         .filter(entry -> repository.tagRules().isImmutable(entry.getKey()))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+    if (image.container().platforms().size() > 1) {
+      // NOTE: the digest of an image index is known only after the push, because a tarball holds one
+      // platform, so an existing immutable tag cannot be compared ahead.
+      throw new ImmutableTagException(ImmutableTagException.message(repository, immutable,
+          "an image index for " + String.join(", ", image.container().platforms()) + ", whose digest is known only"
+              + " after its push")
+          + " No tag was written.");
+    }
     if (image.container().creationTime().isEmpty()) {
       throw new ImmutableTagException(ImmutableTagException.message(repository, immutable,
           "a new image whose creation time is the current time, so its digest differs from every earlier build")

@@ -47,6 +47,12 @@ public final class TarballBuild {
    * @throws InterruptedException when the build is interrupted
    */
   public BuiltImage build(BuildRequest request) throws ConfigurationException, PublishException, InterruptedException {
+    if (request.container().platforms().size() > 1) {
+      throw new ConfigurationException("ecr:build writes a tarball, which holds the image of one platform, but"
+          + " <from><platforms> (ecr.from.platforms) names " + String.join(", ", request.container().platforms())
+          + ". Select one for the tarball, such as -Decr.from.platforms=" + request.container().platforms().get(0)
+          + "; ecr:push pushes all of them as an image index.");
+    }
     ImageReference baseImage = Publisher.parseBaseImage(request.baseImage().reference());
     BaseImageAccess baseAccess = planBaseImageAccess(request, baseImage);
     Optional<String> mainClass =
