@@ -43,14 +43,32 @@ public final class JibImageBuilder {
 
   private final BuildLog log;
   private final Path applicationCache;
+  private final Path baseImageCache;
+  private final boolean offline;
 
   /**
+   * Creates a builder that uses Jib's default base image cache and may reach registries.
+   *
    * @param applicationCache the directory Jib keeps application layers in between builds, such as
    *     {@code target/ecr-cache}
    */
   public JibImageBuilder(BuildLog log, Path applicationCache) {
+    this(log, applicationCache, BaseImageCache.DEFAULT_DIRECTORY, false);
+  }
+
+  /**
+   * @param applicationCache the directory Jib keeps application layers in between builds, such as
+   *     {@code target/ecr-cache}
+   * @param baseImageCache the directory Jib keeps base image layers and manifests in, shared between
+   *     projects and builds
+   * @param offline whether the base image must come from {@code baseImageCache} with no registry call;
+   *     only a tarball can be built offline
+   */
+  public JibImageBuilder(BuildLog log, Path applicationCache, Path baseImageCache, boolean offline) {
     this.log = log;
     this.applicationCache = applicationCache;
+    this.baseImageCache = baseImageCache;
+    this.offline = offline;
   }
 
   /**
@@ -62,6 +80,9 @@ public final class JibImageBuilder {
    */
   public BuiltImage push(ApplicationImage image, RegistryAccess target, List<String> additionalTags)
       throws ImageBuildException, InterruptedException {
+    if (offline) {
+      throw new IllegalStateException("An image cannot be pushed in offline mode");
+    }
     return containerize(image, Containerizer.to(registryImage(target)), additionalTags);
   }
 
@@ -90,6 +111,8 @@ public final class JibImageBuilder {
       JibContainerBuilder builder = containerBuilder(image);
       containerizer.setToolName(TOOL_NAME)
           .setApplicationLayersCache(applicationCache)
+          .setBaseImageLayersCache(baseImageCache)
+          .setOfflineMode(offline)
           .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log))
           .addEventHandler(ProgressEvent.class, new PushProgress(log));
       for (String tag : additionalTags) {
@@ -131,6 +154,11 @@ public final class JibImageBuilder {
       throw new ImageBuildException("The registry rejected the image: " + e.getMessage(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      // Jib 0.28.1 reports a base image missing from its cache in offline mode with this IOException.
+      if (offline && cause instanceof IOException && String.valueOf(cause.getMessage()).contains("offline mode")) {
+        throw new ImageBuildException(
+            BaseImageCache.notCachedMessage(image.baseImage().reference(), baseImageCache), cause);
+      }
       throw new ImageBuildException("Failed to build or push the image: " + cause, cause);
     } catch (IOException | CacheDirectoryCreationException e) {
       throw new ImageBuildException("Failed to build the image: " + e.getMessage(), e);
