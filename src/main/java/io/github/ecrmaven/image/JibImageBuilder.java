@@ -21,6 +21,7 @@ import io.github.ecrmaven.BuildLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +33,17 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Layers, from the bottom: the base image, the application's layers in its form (for the exploded
  * mode release dependencies, snapshot dependencies, reactor project dependencies, resources and
- * classes), then the extra files. File modification times and the creation time are fixed, so the same
- * inputs give the same digest.
+ * classes), then the extra files. File modification times and modes, the modes recorded in jars the
+ * reactor built, and the creation time are fixed, so the same inputs give the same digest whatever the
+ * build's umask, time zone or file times.
  */
 public final class JibImageBuilder {
   private static final String TOOL_NAME = "ecr-maven-plugin";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The directory, beside the application layer cache, that a Spring Boot jar is unpacked into. */
   static final String SPRING_BOOT_UNPACK_DIRECTORY = "ecr-spring-boot-jar";
+  /** The directory, beside the application layer cache, of jar copies with normalized file modes. */
+  static final String NORMALIZED_JAR_DIRECTORY = "ecr-normalized-jars";
 
   private final BuildLog log;
   private final Path applicationCache;
@@ -208,7 +212,8 @@ public final class JibImageBuilder {
   }
 
   /** Describes the image to Jib: the application's layers in its form, the extra files and the settings. */
-  JibContainerBuilder containerBuilder(ApplicationImage image) throws IOException, ImageBuildException {
+  JibContainerBuilder containerBuilder(ApplicationImage requested) throws IOException, ImageBuildException {
+    ApplicationImage image = withNormalizedJars(requested);
     RegistryImage baseImage = registryImage(image.baseImage());
     ApplicationForm form = image.layers().form();
     JibContainerBuilder builder;
@@ -229,6 +234,28 @@ public final class JibImageBuilder {
     }
     applySettings(builder, image.container());
     return builder;
+  }
+
+  /**
+   * Returns the image with the jars that the reactor built, the project's own in the packaged mode and
+   * those of other modules, replaced by copies with normalized file modes where the build's umask
+   * changed them. Jars from the local repository are left as they are.
+   */
+  private ApplicationImage withNormalizedJars(ApplicationImage image) throws IOException {
+    Path copies = applicationCache.resolveSibling(NORMALIZED_JAR_DIRECTORY);
+    ApplicationLayers layers = image.layers();
+    List<Path> projectDependencies = new ArrayList<>();
+    for (int i = 0; i < layers.projectDependencies().size(); i++) {
+      projectDependencies.add(
+          JarFileModes.normalized(layers.projectDependencies().get(i), copies.resolve("module-" + i)));
+    }
+    ApplicationForm form = layers.form();
+    if (form instanceof ApplicationForm.PackagedJar packaged) {
+      form = new ApplicationForm.PackagedJar(JarFileModes.normalized(packaged.jar(), copies.resolve("project")));
+    }
+    ApplicationLayers normalized = new ApplicationLayers(layers.dependencies(), layers.snapshotDependencies(),
+        projectDependencies, layers.outputDirectory(), layers.extraDirectories(), form);
+    return new ApplicationImage(image.baseImage(), normalized, image.mainClass(), image.container());
   }
 
   private static void applySettings(JibContainerBuilder builder, ContainerSettings container) {
