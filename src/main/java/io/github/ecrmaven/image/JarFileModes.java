@@ -35,9 +35,10 @@ final class JarFileModes {
 
   /**
    * Returns {@code jar} when its modes are already normalized, else a copy in {@code copyDirectory}, with
-   * the same file name, whose modes are.
+   * the same file name, whose modes are. A file that is not a valid zip file is returned as it is, so
+   * the image gets what the build wrote.
    *
-   * @throws IOException when the jar cannot be read or is not a zip file, or the copy cannot be written
+   * @throws IOException when the jar cannot be read or the copy cannot be written
    */
   static Path normalized(Path jar, Path copyDirectory) throws IOException {
     Optional<CentralDirectory> directory = readCentralDirectory(jar);
@@ -57,19 +58,29 @@ final class JarFileModes {
     return copy;
   }
 
-  /** Normalizes the modes in the central directory's bytes and returns whether any changed. */
-  private static boolean normalize(ByteBuffer directory) throws IOException {
+  /**
+   * Normalizes the modes in the central directory's bytes and returns whether any changed. A malformed
+   * central directory is left unchanged.
+   */
+  private static boolean normalize(ByteBuffer directory) {
+    byte[] unchanged = new byte[directory.limit()];
+    directory.get(0, unchanged);
     boolean changed = false;
     int position = 0;
     while (position + CENTRAL_HEADER_SIZE <= directory.limit()) {
       if (directory.getInt(position) != CENTRAL_DIRECTORY_HEADER) {
-        throw new IOException("Invalid central directory header at offset " + position);
+        directory.put(0, unchanged);
+        return false;
       }
       int madeBy = Short.toUnsignedInt(directory.getShort(position + 4));
       int nameLength = Short.toUnsignedInt(directory.getShort(position + 28));
       int extraLength = Short.toUnsignedInt(directory.getShort(position + 30));
       int commentLength = Short.toUnsignedInt(directory.getShort(position + 32));
       int attributes = directory.getInt(position + 38);
+      if (position + CENTRAL_HEADER_SIZE + nameLength > directory.limit()) {
+        directory.put(0, unchanged);
+        return false;
+      }
       if (madeBy >> 8 == UNIX_HOST) {
         int mode = attributes >>> 16;
         boolean isDirectory = (mode & TYPE_MASK) == DIRECTORY
@@ -98,8 +109,8 @@ final class JarFileModes {
   }
 
   /**
-   * Reads the central directory, or returns empty for a ZIP64 jar, whose central directory this class
-   * leaves as it is.
+   * Reads the central directory, or returns empty for a file that is not a zip file or a ZIP64 jar,
+   * whose central directory this class leaves as it is.
    */
   private static Optional<CentralDirectory> readCentralDirectory(Path jar) throws IOException {
     try (FileChannel channel = FileChannel.open(jar, StandardOpenOption.READ)) {
@@ -114,7 +125,7 @@ final class JarFileModes {
         }
       }
       if (end < 0) {
-        throw new IOException(jar + " is not a jar: it has no end of central directory record");
+        return Optional.empty();
       }
       int entries = Short.toUnsignedInt(tail.getShort(end + 10));
       long directorySize = Integer.toUnsignedLong(tail.getInt(end + 12));
@@ -124,7 +135,7 @@ final class JarFileModes {
         return Optional.empty();
       }
       if (directoryOffset + directorySize > size) {
-        throw new IOException(jar + " is not a valid jar: its central directory lies beyond the end of the file");
+        return Optional.empty();
       }
       return Optional.of(new CentralDirectory(directoryOffset, readFully(channel, directoryOffset, (int) directorySize)));
     }

@@ -69,6 +69,12 @@ class JarFileModesTest {
   }
 
   @Test
+  void fileThatIsNotZipIsUsedAsItIs() throws IOException {
+    Path notZip = Files.writeString(directory.resolve("app.jar"), "not a zip file");
+    assertEquals(notZip, JarFileModes.normalized(notZip, directory.resolve("copies")));
+  }
+
+  @Test
   void symbolicLinkModeIsKept() {
     assertEquals(0120777, JarFileModes.normalizedMode(0120777, false));
     assertEquals(0755, JarFileModes.normalizedMode(0700, true));
