@@ -26,7 +26,7 @@ public final class BaseImageCache {
   private BaseImageCache() {}
 
   /**
-   * Returns whether the cache in {@code directory} holds the manifest, the configuration and every
+   * Returns whether the cache in {@code directory} contains the manifest, the configuration and every
    * layer of the base image that {@code reference} names, as a pull with that reference stored them.
    *
    * <p>NOTE: this reads Jib's cache through {@code com.google.cloud.tools.jib.cache}, which is not part

@@ -104,7 +104,7 @@ public class BuildMojo extends AbstractEcrMojo {
   /**
    * The directory of Jib's base image cache (property {@code ecr.baseImageCache}): the manifests,
    * configurations and layers of pulled base images, shared by every build that names the same
-   * directory. A relative path is resolved against the project directory; the directory is created when
+   * directory. A relative path is resolved against the project directory. The directory is created when
    * missing, and a path that names a file or cannot be created fails the build before any call. Default:
    * Jib's own location, {@code google-cloud-tools-java/jib} below {@code $XDG_CACHE_HOME}, else below
    * {@code ~/.cache} on Linux.

@@ -112,7 +112,7 @@ public final class TarballBuild {
 
   /**
    * Returns the base image's access for an offline build, after checking that the base image cache
-   * holds it. A base image in ECR gets no token: the cached copy needs none.
+   * contains it. A base image in ECR gets no token: the cached copy needs none.
    *
    * @throws PublishException when the base image is not in the cache
    */

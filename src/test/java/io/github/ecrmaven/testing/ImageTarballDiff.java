@@ -23,8 +23,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Compares two Docker-format image tarballs that {@code ecr:build} wrote, so that a reproducibility
- * failure says which part of the image differs: the configuration's fields, or the layers and, within
- * each differing layer, the entries whose name, mode, modification time, owner or content differ.
+ * failure names the part of the image that differs. It lists the differing configuration fields and
+ * layers, and within each differing layer the entries whose mode, owner, time, size or content differ.
  */
 public final class ImageTarballDiff {
   private static final ObjectMapper JSON = new ObjectMapper();
