@@ -22,6 +22,7 @@ import io.github.ecrmaven.BuildLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,25 +34,46 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Layers, from the bottom: the base image, the application's layers in its form (for the exploded
  * mode release dependencies, snapshot dependencies, reactor project dependencies, resources and
- * classes), then the extra files. File modification times and the creation time are fixed, so the same
- * inputs give the same digest.
+ * classes), then the extra files. File modification times and modes, the modes recorded in jars the
+ * reactor built, and the creation time are fixed, so the same inputs give the same digest whatever the
+ * build's umask, time zone or file times.
  */
 public final class JibImageBuilder {
   private static final String TOOL_NAME = "ecr-maven-plugin";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The directory, beside the application layer cache, that a Spring Boot jar is unpacked into. */
   static final String SPRING_BOOT_UNPACK_DIRECTORY = "ecr-spring-boot-jar";
+  /** The directory, beside the application layer cache, of jar copies with normalized file modes. */
+  static final String NORMALIZED_JAR_DIRECTORY = "ecr-normalized-jars";
 
   private final BuildLog log;
   private final Path applicationCache;
+  private final Path baseImageCache;
+  private final boolean offline;
 
   /**
+   * Creates a builder that uses Jib's default base image cache and may reach registries.
+   *
    * @param applicationCache the directory Jib keeps application layers in between builds, such as
    *     {@code target/ecr-cache}
    */
   public JibImageBuilder(BuildLog log, Path applicationCache) {
+    this(log, applicationCache, BaseImageCache.DEFAULT_DIRECTORY, false);
+  }
+
+  /**
+   * @param applicationCache the directory Jib keeps application layers in between builds, such as
+   *     {@code target/ecr-cache}
+   * @param baseImageCache the directory Jib keeps base image layers and manifests in, shared between
+   *     projects and builds
+   * @param offline whether the base image must come from {@code baseImageCache} with no registry call;
+   *     only a tarball can be built offline
+   */
+  public JibImageBuilder(BuildLog log, Path applicationCache, Path baseImageCache, boolean offline) {
     this.log = log;
     this.applicationCache = applicationCache;
+    this.baseImageCache = baseImageCache;
+    this.offline = offline;
   }
 
   /**
@@ -63,6 +85,9 @@ public final class JibImageBuilder {
    */
   public BuiltImage push(ApplicationImage image, RegistryAccess target, List<String> additionalTags)
       throws ImageBuildException, InterruptedException {
+    if (offline) {
+      throw new IllegalStateException("An image cannot be pushed in offline mode");
+    }
     return containerize(image, Containerizer.to(registryImage(target)), additionalTags);
   }
 
@@ -91,6 +116,8 @@ public final class JibImageBuilder {
       JibContainerBuilder builder = containerBuilder(image);
       containerizer.setToolName(TOOL_NAME)
           .setApplicationLayersCache(applicationCache)
+          .setBaseImageLayersCache(baseImageCache)
+          .setOfflineMode(offline)
           .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log))
           .addEventHandler(ProgressEvent.class, new PushProgress(log));
       for (String tag : additionalTags) {
@@ -132,6 +159,11 @@ public final class JibImageBuilder {
       throw new ImageBuildException("The registry rejected the image: " + e.getMessage(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      // Jib 0.28.1 reports a base image missing from its cache in offline mode with this IOException.
+      if (offline && cause instanceof IOException && String.valueOf(cause.getMessage()).contains("offline mode")) {
+        throw new ImageBuildException(
+            BaseImageCache.notCachedMessage(image.baseImage().reference(), baseImageCache), cause);
+      }
       throw new ImageBuildException("Failed to build or push the image: " + cause, cause);
     } catch (IOException | CacheDirectoryCreationException e) {
       throw new ImageBuildException("Failed to build the image: " + e.getMessage(), e);
@@ -181,7 +213,8 @@ public final class JibImageBuilder {
   }
 
   /** Describes the image to Jib: the application's layers in its form, the extra files and the settings. */
-  JibContainerBuilder containerBuilder(ApplicationImage image) throws IOException, ImageBuildException {
+  JibContainerBuilder containerBuilder(ApplicationImage requested) throws IOException, ImageBuildException {
+    ApplicationImage image = withNormalizedJars(requested);
     RegistryImage baseImage = registryImage(image.baseImage());
     ApplicationForm form = image.layers().form();
     JibContainerBuilder builder;
@@ -202,6 +235,28 @@ public final class JibImageBuilder {
     }
     applySettings(builder, image.container());
     return builder;
+  }
+
+  /**
+   * Returns the image with the jars that the reactor built, the project's own in the packaged mode and
+   * those of other modules, replaced by copies with normalized file modes where the build's umask
+   * changed them. Jars from the local repository are left as they are.
+   */
+  private ApplicationImage withNormalizedJars(ApplicationImage image) throws IOException {
+    Path copies = applicationCache.resolveSibling(NORMALIZED_JAR_DIRECTORY);
+    ApplicationLayers layers = image.layers();
+    List<Path> projectDependencies = new ArrayList<>();
+    for (int i = 0; i < layers.projectDependencies().size(); i++) {
+      projectDependencies.add(
+          JarFileModes.normalized(layers.projectDependencies().get(i), copies.resolve("module-" + i)));
+    }
+    ApplicationForm form = layers.form();
+    if (form instanceof ApplicationForm.PackagedJar packaged) {
+      form = new ApplicationForm.PackagedJar(JarFileModes.normalized(packaged.jar(), copies.resolve("project")));
+    }
+    ApplicationLayers normalized = new ApplicationLayers(layers.dependencies(), layers.snapshotDependencies(),
+        projectDependencies, layers.outputDirectory(), layers.extraDirectories(), form);
+    return new ApplicationImage(image.baseImage(), normalized, image.mainClass(), image.container());
   }
 
   private static void applySettings(JibContainerBuilder builder, ContainerSettings container) {

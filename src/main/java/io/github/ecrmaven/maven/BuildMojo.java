@@ -16,6 +16,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * tarball that {@code podman load} and {@code docker load} accept, or an OCI image layout tarball with
  * {@code <container><format>OCI</format>}, and writes {@code target/ecr-build.json} with its digest and
  * image ID. It makes no AWS call unless the base image is in ECR.
+ *
+ * <p>In Maven's offline mode ({@code -o}) it takes the base image from the base image cache, with no
+ * call at all, and fails with the fix when the base image is not there.
  */
 @Mojo(
     name = "build",
@@ -98,6 +101,19 @@ public class BuildMojo extends AbstractEcrMojo {
   @Parameter
   ExtraDirectoriesParameters extraDirectories;
 
+  /**
+   * The directory of Jib's base image cache (property {@code ecr.baseImageCache}): the manifests,
+   * configurations and layers of pulled base images, shared by every build that names the same
+   * directory. A relative path is resolved against the project directory. The directory is created when
+   * missing, and a path that names a file or cannot be created fails the build before any call. Default:
+   * Jib's own location, {@code google-cloud-tools-java/jib} below {@code $XDG_CACHE_HOME}, else below
+   * {@code ~/.cache} on Linux.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.baseImageCache")
+  String baseImageCache;
+
   @Override
   String goal() {
     return "build";
@@ -119,9 +135,11 @@ public class BuildMojo extends AbstractEcrMojo {
                   extraDirectories, form, getLog()),
               ProjectInputs.manifestMainClass(project),
               ContainerizingParameters.adjustContainer(
-            ImageParameters.containerSettings(lookup, container, project, getLog())
-                .withPlatforms(ImageParameters.platforms(lookup, from)), form, getLog()),
-              Path.of(project.getBuild().getDirectory()));
+                  ImageParameters.containerSettings(lookup, container, project, getLog())
+                      .withPlatforms(ImageParameters.platforms(lookup, from)), form, getLog()),
+              Path.of(project.getBuild().getDirectory()),
+              BaseImageCacheParameter.resolve(lookup, baseImageCache, project.getBasedir().toPath()),
+              session.isOffline());
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog(), interactiveConsole())).build(request);
     });

@@ -157,6 +157,19 @@ public class PushMojo extends AbstractRepositoryMojo {
   @Parameter
   ScanParameters scan;
 
+  /**
+   * The directory of Jib's base image cache (property {@code ecr.baseImageCache}): the manifests,
+   * configurations and layers of pulled base images, shared by every build that names the same
+   * directory. A relative path is resolved against the project directory. The directory is created when
+   * missing, and a path that names a file or cannot be created fails the build before any call. Default:
+   * Jib's own location, {@code google-cloud-tools-java/jib} below {@code $XDG_CACHE_HOME}, else below
+   * {@code ~/.cache} on Linux.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ecr.baseImageCache")
+  String baseImageCache;
+
   @Override
   String goal() {
     return "push";
@@ -244,6 +257,7 @@ public class PushMojo extends AbstractRepositoryMojo {
             ImageParameters.containerSettings(lookup, container, project, getLog())
                 .withPlatforms(ImageParameters.platforms(lookup, from)), form, getLog()),
         Path.of(project.getBuild().getDirectory()),
-        ScanGateParameters.settings(lookup, scan, getLog()));
+        ScanGateParameters.settings(lookup, scan, getLog()),
+        BaseImageCacheParameter.resolve(lookup, baseImageCache, project.getBasedir().toPath()));
   }
 }

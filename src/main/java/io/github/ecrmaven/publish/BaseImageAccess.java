@@ -134,6 +134,18 @@ final class BaseImageAccess {
     return RegistryAccess.withCredential(reference, token.username(), token.password());
   }
 
+  /**
+   * Returns the base image's access for an offline build, with no token: where {@link #fetch} would
+   * reach it, so that it names the image as the online pull stored it in the base image cache.
+   */
+  RegistryAccess offline(Optional<String> sameRegistryEndpoint) {
+    if (client.isEmpty()) {
+      return configured;
+    }
+    Optional<String> endpoint = fromAws.registryEndpoint().or(() -> sameRegistryEndpoint);
+    return RegistryAccess.anonymous(endpoint.map(this::reachedAt).orElse(baseImage.toString()));
+  }
+
   /** Returns whether the base image is in the private ECR registry {@code host}. */
   boolean isInRegistry(String host) {
     return registry.isPresent() && registry.get().host().equalsIgnoreCase(host);

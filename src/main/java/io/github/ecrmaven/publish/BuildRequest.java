@@ -4,6 +4,7 @@ import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.aws.BaseImageAws;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.RegistryAccess;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.Optional;
  * @param manifestMainClass the main class the jar plugin's manifest names, or empty
  * @param container the container settings
  * @param buildDirectory the project's build directory, which receives the tarball, the report and the cache
+ * @param baseImageCache the directory of Jib's base image cache, which exists
+ * @param offline whether the build may fetch nothing: the base image must then be in {@code baseImageCache},
+ *     and a base image in ECR gets no authorization token
  */
 public record BuildRequest(
     TargetImage target,
@@ -30,11 +34,27 @@ public record BuildRequest(
     ApplicationLayers layers,
     Optional<String> manifestMainClass,
     ContainerSettings container,
-    Path buildDirectory) {
+    Path buildDirectory,
+    Path baseImageCache,
+    boolean offline) {
 
-  /** Creates a request whose base image needs no {@code <from><aws>} settings. */
+  /** Creates an online request with Jib's default base image cache. */
+  public BuildRequest(TargetImage target, AwsSettings aws, RegistryAccess baseImage, BaseImageAws baseImageAws,
+      ApplicationLayers layers, Optional<String> manifestMainClass, ContainerSettings container,
+      Path buildDirectory) {
+    this(target, aws, baseImage, baseImageAws, layers, manifestMainClass, container, buildDirectory,
+        BaseImageCache.DEFAULT_DIRECTORY, false);
+  }
+
+  /** Creates an online request whose base image needs no {@code <from><aws>} settings. */
   public BuildRequest(TargetImage target, AwsSettings aws, RegistryAccess baseImage, ApplicationLayers layers,
       Optional<String> manifestMainClass, ContainerSettings container, Path buildDirectory) {
     this(target, aws, baseImage, BaseImageAws.NONE, layers, manifestMainClass, container, buildDirectory);
+  }
+
+  /** Returns this request with {@code directory} as the base image cache and the given offline mode. */
+  public BuildRequest withBaseImageCache(Path directory, boolean offlineMode) {
+    return new BuildRequest(target, aws, baseImage, baseImageAws, layers, manifestMainClass, container,
+        buildDirectory, directory, offlineMode);
   }
 }

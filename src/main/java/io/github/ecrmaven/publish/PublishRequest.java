@@ -7,6 +7,7 @@ import io.github.ecrmaven.ecr.RepositorySettings;
 import io.github.ecrmaven.ecr.ScanGateSettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.RegistryAccess;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param container the container settings
  * @param buildDirectory the project's build directory, which receives the reports and the layer cache
  * @param scanGate whether to wait for the image scan after the verification, and when to fail on its findings
+ * @param baseImageCache the directory of Jib's base image cache, which exists
  */
 public record PublishRequest(
     TargetImage target,
@@ -42,7 +44,17 @@ public record PublishRequest(
     Optional<String> manifestMainClass,
     ContainerSettings container,
     Path buildDirectory,
-    ScanGateSettings scanGate) {
+    ScanGateSettings scanGate,
+    Path baseImageCache) {
+
+  /** Creates a request with Jib's default base image cache. */
+  public PublishRequest(TargetImage target, AwsSettings aws, RepositoryCreation repositoryCreation,
+      RepositorySettings repositorySettings, boolean updateRepositorySettings, RegistryAccess baseImage,
+      BaseImageAws baseImageAws, ApplicationLayers layers, Optional<String> manifestMainClass,
+      ContainerSettings container, Path buildDirectory, ScanGateSettings scanGate) {
+    this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, baseImageAws,
+        layers, manifestMainClass, container, buildDirectory, scanGate, BaseImageCache.DEFAULT_DIRECTORY);
+  }
 
   /** Creates a request whose base image needs no {@code <from><aws>} settings, without a scan gate. */
   public PublishRequest(TargetImage target, AwsSettings aws, RepositoryCreation repositoryCreation,
@@ -68,5 +80,11 @@ public record PublishRequest(
       ScanGateSettings scanGate) {
     this(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings, baseImage, BaseImageAws.NONE,
         layers, manifestMainClass, container, buildDirectory, scanGate);
+  }
+
+  /** Returns this request with {@code directory} as the base image cache. */
+  public PublishRequest withBaseImageCache(Path directory) {
+    return new PublishRequest(target, aws, repositoryCreation, repositorySettings, updateRepositorySettings,
+        baseImage, baseImageAws, layers, manifestMainClass, container, buildDirectory, scanGate, directory);
   }
 }

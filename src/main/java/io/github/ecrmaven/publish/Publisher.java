@@ -108,7 +108,8 @@ public final class Publisher {
       ApplicationImage application = applicationFor.create(credential);
       log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
           + request.container().format() + " format)");
-      JibImageBuilder builder = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"));
+      JibImageBuilder builder = new JibImageBuilder(
+          log, request.buildDirectory().resolve("ecr-cache"), request.baseImageCache(), false);
       if (ensured.isPresent() && ensured.get().created()) {
         mountBaseLayers(baseImage, registryHost, pushHost, request.target().repository().value(), credential);
       }

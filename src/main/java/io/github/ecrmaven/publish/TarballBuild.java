@@ -11,6 +11,7 @@ import io.github.ecrmaven.ecr.EcrAccessException;
 import io.github.ecrmaven.ecr.EcrRegistry;
 import io.github.ecrmaven.ecr.ImageTag;
 import io.github.ecrmaven.image.ApplicationImage;
+import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
 import io.github.ecrmaven.image.JibImageBuilder;
@@ -26,7 +27,8 @@ import java.util.Optional;
 /**
  * Builds the image {@code ecr:push} would push into {@code target/ecr-image.tar}, in the configured
  * Docker or OCI format, and writes {@code target/ecr-build.json}, never the push report. It makes no AWS
- * call unless the base image is in ECR, in which case it fetches a token for the base image's region.
+ * call unless the base image is in ECR, in which case it fetches a token for the base image's region. In
+ * offline mode it takes the base image from the base image cache and makes no call at all.
  */
 public final class TarballBuild {
   public static final String TARBALL = "ecr-image.tar";
@@ -66,12 +68,15 @@ public final class TarballBuild {
       Files.deleteIfExists(request.buildDirectory().resolve(REPORT));
       Files.deleteIfExists(tarball);
       Files.createDirectories(request.buildDirectory());
-      ApplicationImage image =
-          new ApplicationImage(baseImageAccess(request, baseAccess), request.layers(), mainClass, request.container());
+      RegistryAccess baseImageAccess = request.offline()
+          ? offlineBaseImageAccess(request, baseAccess, baseImage)
+          : baseImageAccess(request, baseAccess);
+      ApplicationImage image = new ApplicationImage(baseImageAccess, request.layers(), mainClass, request.container());
       log.info("Building " + name + " from " + baseImage + " into " + tarball + " (" + image.startCommand() + ", "
-          + request.container().format() + " format)");
-      BuiltImage built = new JibImageBuilder(log, request.buildDirectory().resolve("ecr-cache"))
-          .buildTarball(image, tarball, name + ":" + tags.get(0), tags.subList(1, tags.size()));
+          + request.container().format() + " format" + (request.offline() ? ", offline" : "") + ")");
+      JibImageBuilder builder = new JibImageBuilder(
+          log, request.buildDirectory().resolve("ecr-cache"), request.baseImageCache(), request.offline());
+      BuiltImage built = builder.buildTarball(image, tarball, name + ":" + tags.get(0), tags.subList(1, tags.size()));
       writeReport(request.buildDirectory(), name, tags, tarball, built);
       log.info("Built " + name + "@" + built.digest() + " with tags " + String.join(", ", tags) + " into " + tarball);
       return built;
@@ -111,6 +116,28 @@ public final class TarballBuild {
         .map(registry -> baseAccess.isInRegistry(registry.host()))
         .orElse(true);
     return baseAccess.fetch(inTargetRegistry ? request.target().registryEndpoint() : Optional.empty(), log);
+  }
+
+  /**
+   * Returns the base image's access for an offline build, after checking that the base image cache
+   * contains it. A base image in ECR gets no token: the cached copy needs none.
+   *
+   * @throws PublishException when the base image is not in the cache
+   */
+  private RegistryAccess offlineBaseImageAccess(BuildRequest request, BaseImageAccess baseAccess,
+      ImageReference baseImage) throws ImageBuildException, PublishException {
+    boolean inTargetRegistry = request.target().registry()
+        .map(registry -> baseAccess.isInRegistry(registry.host()))
+        .orElse(true);
+    RegistryAccess access = baseAccess.offline(inTargetRegistry ? request.target().registryEndpoint() : Optional.empty());
+    if (!BaseImageCache.contains(request.baseImageCache(), access.reference())) {
+      String cachedAs = access.reference().equals(baseImage.toString()) ? "" : " (cached as " + access.reference() + ")";
+      throw new PublishException(
+          BaseImageCache.notCachedMessage(baseImage + cachedAs, request.baseImageCache()), null);
+    }
+    log.info("Offline mode: taking the base image " + access.reference() + " from the base image cache "
+        + request.baseImageCache());
+    return access;
   }
 
   private static void writeReport(Path directory, String name, List<String> tags, Path tarball, BuiltImage built)

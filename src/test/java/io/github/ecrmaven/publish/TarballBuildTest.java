@@ -1,6 +1,8 @@
 package io.github.ecrmaven.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +11,7 @@ import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.RegistryAccess;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TarballBuildTest {
   @TempDir Path buildDirectory;
   @TempDir Path classes;
+  @TempDir Path baseImageCache;
 
   @Test
   void baseImageWithSettingsCredentialIsBuilt() throws Exception {
@@ -50,5 +54,47 @@ class TarballBuildTest {
     assertEquals(built.digest(), report.get("imageDigest").asText());
     assertEquals("tarball/app", report.get("image").asText());
     assertEquals(calls, ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void offlineBuildTakesBaseImageFromCache() throws Exception {
+    LocalEcr ecr = SharedLocalEcr.get();
+    PublisherTest.compileHello(classes, "offline");
+    BuildRequest online = request(ecr).withBaseImageCache(baseImageCache, false);
+    BuiltImage first = new TarballBuild(BuildLog.silent()).build(online);
+    assertTrue(BaseImageCache.contains(baseImageCache, SharedLocalEcr.baseImage()));
+    long calls = ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum();
+    long registryBytes = ecr.registryBytesSent();
+
+    BuiltImage offline = new TarballBuild(BuildLog.silent()).build(online.withBaseImageCache(baseImageCache, true));
+
+    assertEquals(first.digest(), offline.digest());
+    assertEquals(calls, ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum());
+    assertEquals(registryBytes, ecr.registryBytesSent());
+  }
+
+  @Test
+  void offlineBuildWithoutCachedBaseImageFails() throws Exception {
+    LocalEcr ecr = SharedLocalEcr.get();
+    PublisherTest.compileHello(classes, "offline");
+    assertFalse(BaseImageCache.contains(baseImageCache, SharedLocalEcr.baseImage()));
+
+    PublishException e = assertThrows(PublishException.class,
+        () -> new TarballBuild(BuildLog.silent()).build(request(ecr).withBaseImageCache(baseImageCache, true)));
+
+    assertEquals(BaseImageCache.notCachedMessage(SharedLocalEcr.baseImage(), baseImageCache), e.getMessage());
+    assertFalse(Files.exists(buildDirectory.resolve(TarballBuild.TARBALL)));
+  }
+
+  private BuildRequest request(LocalEcr ecr) throws Exception {
+    RegistryAccess base = RegistryAccess.withCredential(SharedLocalEcr.baseImage(), "AWS", ecr.issueRegistryPassword());
+    return new BuildRequest(
+        TargetImage.resolve(null, "tarball/offline", List.of("1.0")),
+        AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null),
+        base,
+        new ApplicationLayers(List.of(), List.of(), List.of(), classes),
+        Optional.empty(),
+        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of()),
+        buildDirectory);
   }
 }

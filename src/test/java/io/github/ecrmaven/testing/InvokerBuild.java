@@ -40,10 +40,32 @@ public final class InvokerBuild {
    * build publishes the same application as the demo.
    */
   public void copyExampleSources(String example) throws IOException {
-    Path source = basedir.getParent().getParent().getParent().resolve("examples").resolve(example).resolve("src");
+    copyExampleSources(example, ".");
+  }
+
+  /** Copies the sources of an application under {@code examples/} into a module folder of the project. */
+  public void copyExampleSources(String example, String moduleDirectory) throws IOException {
+    copySources(projectRoot().resolve("examples").resolve(example).resolve("src"), moduleDirectory);
+  }
+
+  /**
+   * Copies the sources of another invoker project under {@code src/it} into a module folder of the
+   * project, so that one application serves several checks.
+   */
+  public void copyInvokerProjectSources(String invokerProject, String moduleDirectory) throws IOException {
+    copySources(projectRoot().resolve("src/it").resolve(invokerProject).resolve("src"), moduleDirectory);
+  }
+
+  /** Returns the plugin's own project directory, three levels above the invoker project in {@code target/it}. */
+  private Path projectRoot() {
+    return basedir.getParent().getParent().getParent();
+  }
+
+  private void copySources(Path source, String moduleDirectory) throws IOException {
+    Path targetRoot = basedir.resolve(moduleDirectory).resolve("src");
     try (java.util.stream.Stream<Path> files = Files.walk(source)) {
       for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = basedir.resolve("src").resolve(source.relativize(file).toString());
+        Path target = targetRoot.resolve(source.relativize(file).toString());
         if (Files.isDirectory(file)) {
           Files.createDirectories(target);
         } else {
