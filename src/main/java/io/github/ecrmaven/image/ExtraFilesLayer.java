@@ -44,6 +44,8 @@ final class ExtraFilesLayer {
     FilePermissions fileMode = FilePermissions.fromOctalString(directories.fileMode());
     FilePermissions directoryMode = FilePermissions.fromOctalString(directories.directoryMode());
 
+    // NOTE: Jib Core adds the parent directories of every entry with mode 755, so a parent that the base
+    // image has with another mode, such as /tmp with 1777, gets 755 in the image.
     FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(LAYER_NAME);
     for (ExtraDirectory directory : directories.paths()) {
       AbsoluteUnixPath into = AbsoluteUnixPath.get(directory.into());

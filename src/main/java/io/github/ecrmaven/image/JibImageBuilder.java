@@ -150,10 +150,13 @@ public final class JibImageBuilder {
         // Jib's message continues with the HTTP request and response on further lines.
         String reason = e.getMessage().lines().findFirst().orElse("").replace("because: other: ", "because: ")
             .replaceAll("[.\\s]+$", "");
+        String remedy = reason.contains("platform") || reason.contains("manifest list")
+            ? " Set <from><platforms> (ecr.from.platforms) to platforms the base image has, such as linux/amd64, or"
+                + " use a multi-platform base image for several platforms."
+            : " Check the reference, that the image exists, and that this build may read it.";
         throw new ImageBuildException(
             "Failed to pull the base image " + image.baseImage().reference() + " from <from><image>"
-                + " (ecr.from.image): " + reason + ". Check the reference, that the image exists, and that this"
-                + " build may read it.",
+                + " (ecr.from.image): " + reason + "." + remedy,
             e);
       }
       throw new ImageBuildException("The registry rejected the image: " + e.getMessage(), e);

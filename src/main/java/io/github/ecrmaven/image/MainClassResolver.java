@@ -117,7 +117,9 @@ public final class MainClassResolver {
       default:
         throw new ConfigurationException(
             "No class with a main method found in " + classesDirectory + ". Compile the project first"
-                + " (run the package phase before this goal), or set <container><mainClass> (ecr.container.mainClass).");
+                + " (run the package phase before this goal), or set <container><mainClass> (ecr.container.mainClass)."
+                + " A library module that has no image of its own can skip the goals with the property ecr.skip set to"
+                + " true in its POM's <properties>.");
     }
   }
 

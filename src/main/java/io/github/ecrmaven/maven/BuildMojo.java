@@ -37,7 +37,9 @@ public class BuildMojo extends AbstractEcrMojo {
 
   /**
    * The base image: {@code <image>} (property {@code ecr.from.image}). Default:
-   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least. For a base
+   * {@code eclipse-temurin:<N>-jre}, where N is the project's Java release, 17 at least, and
+   * {@code tomcat:11.0-jre<N>} for {@code war} packaging. {@code <platforms>} ({@code ecr.from.platforms})
+   * names the platforms to build for, such as {@code linux/arm64}. For a base
    * image in a private ECR registry that needs other access than the target, {@code <aws>} sets its
    * {@code <region>}, {@code <endpoint>}, {@code <registryEndpoint>}, {@code <profile>},
    * {@code <roleArn>}, {@code <externalId>}, {@code <roleSessionName>} and {@code <stsEndpoint>}, each

@@ -95,7 +95,8 @@ final class ImageParameters {
       throws ConfigurationException {
     Optional<Instant> creationTime = CreationTime.resolve(
         lookup.string("ecr.container.creationTime", parameters.creationTime, null),
-        project.getProperties().getProperty("project.build.outputTimestamp"));
+        // A -D property overrides the POM's, as it does for maven-jar-plugin's ${project.build.outputTimestamp}.
+        lookup.string("project.build.outputTimestamp", null, null));
     if (creationTime.isEmpty()) {
       log.warn("<container><creationTime> is " + CreationTime.CURRENT + ": the image digest changes on every build,"
           + " even when nothing else does.");
