@@ -63,6 +63,7 @@ final class ContainerizingParameters {
     }
 
     Path jar = packagedJar(project, modeValue);
+    warnIfOlderThanClasses(jar, Path.of(project.getBuild().getOutputDirectory()), log);
     Optional<SpringBootJar> bootJar = SpringBootJar.detect(jar);
     if (bootJar.isPresent()) {
       SpringBootJar detected = bootJar.get();
@@ -89,6 +90,30 @@ final class ContainerizingParameters {
           + " JAVA_OPTS in <container><environment> for Tomcat.");
     }
     return container.runsMainClass() ? container.withEntrypoint(List.of(ContainerSettings.INHERIT)) : container;
+  }
+
+  /**
+   * Warns when a file in the classes directory is newer than the jar, as after {@code mvn compile}
+   * without {@code package}, because the image then gets the jar's older contents.
+   */
+  private static void warnIfOlderThanClasses(Path jar, Path classes, Log log) {
+    if (!Files.isDirectory(classes)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
+      long jarTime = Files.getLastModifiedTime(jar).toMillis();
+      Optional<Path> newer = files.filter(Files::isRegularFile).filter(file -> {
+        try {
+          return Files.getLastModifiedTime(file).toMillis() > jarTime;
+        } catch (java.io.IOException e) {
+          return false;
+        }
+      }).findFirst();
+      newer.ifPresent(file -> log.warn("The jar " + jar + " is older than " + file + ", so the image gets the jar's"
+          + " older contents. Run the package phase before this goal, such as 'mvn package ecr:push'."));
+    } catch (java.io.IOException e) {
+      log.debug("Failed to compare the jar's time with " + classes + ": " + e);
+    }
   }
 
   /**
