@@ -4,7 +4,7 @@ import io.github.ecrmaven.ConfigurationException;
 import java.util.Locale;
 
 /**
- * How the application goes into the image, as {@code <containerizingMode>} names it.
+ * The way the application goes into the image, as {@code <containerizingMode>} names it.
  *
  * <p>{@link #EXPLODED} copies the compiled classes, resources and dependency jars as separate layers and
  * runs the main class from that class path. {@link #PACKAGED} copies the jar the project built, with its

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Turns Jib's progress events into progress lines: the share of the work done, the layers uploaded
- * and their bytes, at most once per interval. The build log shows them only on an interactive
- * console.
+ * and their bytes, at most once per interval. It passes them to {@code BuildLog.progress}, which
+ * the Maven build log shows only on an interactive console.
  */
 final class PushProgress implements Consumer<ProgressEvent> {
   static final Duration INTERVAL = Duration.ofSeconds(1);

@@ -15,7 +15,7 @@ import javax.net.ssl.SSLHandshakeException;
  *
  * @param kind whether the failure is worth another attempt
  * @param status the registry's HTTP status, when it sent one
- * @param retryAfter the delay the registry's {@code Retry-After} header asks for, when it sent one
+ * @param retryAfter the delay the registry's {@code Retry-After} header requests, when it sent one
  */
 public record RegistryFailure(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter) {
 

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The layer index of a Spring Boot executable jar, {@code BOOT-INF/layers.idx}: layer names in order,
- * each with the jar entries it holds. An entry that ends with {@code /} holds every jar entry below that
- * directory; any other entry holds the jar entry of that exact name. Spring Boot's Maven plugin writes
+ * each with the jar entries it contains. An entry that ends with {@code /} matches every jar entry below
+ * that directory, and any other entry matches the jar entry of that exact name. Spring Boot's Maven plugin writes
  * the index by default since Spring Boot 2.3, with the layers {@code dependencies},
  * {@code spring-boot-loader}, {@code snapshot-dependencies} and {@code application} unless the project
  * configures others.
@@ -90,7 +90,7 @@ public record SpringBootLayerIndex(List<Layer> layers) {
     return new SpringBootLayerIndex(layers);
   }
 
-  /** Returns the name of the first layer that holds the jar entry, or empty when none does. */
+  /** Returns the name of the first layer that contains the jar entry, or empty when none does. */
   public Optional<String> layerOf(String entryName) {
     return layers.stream().filter(layer -> layer.holds(entryName)).map(Layer::name).findFirst();
   }

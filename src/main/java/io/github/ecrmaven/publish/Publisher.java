@@ -67,7 +67,7 @@ public final class Publisher {
     ImageReference baseImage = parseBaseImage(request.baseImage().reference());
     BaseImageAccess baseAccess =
         BaseImageAccess.plan(request.baseImage(), baseImage, request.baseImageAws(), request.aws(), region);
-    // Who asked for FIPS or dual-stack endpoints sees which endpoint is called.
+    // A build that requests FIPS or dual-stack endpoints logs the endpoint at info, others at debug.
     boolean endpointVariant = request.aws().fips() || request.aws().dualStack();
     EcrClients.endpointToReport(region, request.aws()).ifPresent(endpointVariant ? log::info : log::debug);
     Optional<String> mainClass =

@@ -57,7 +57,7 @@ final class TagCheck {
         .filter(entry -> repository.tagRules().isImmutable(entry.getKey()))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
     if (image.container().platforms().size() > 1) {
-      // NOTE: the digest of an image index is known only after the push, because a tarball holds one
+      // NOTE: the digest of an image index is known only after the push, because a tarball contains one
       // platform, so an existing immutable tag cannot be compared ahead.
       throw new ImmutableTagException(ImmutableTagException.message(repository, immutable,
           "an image index for " + String.join(", ", image.container().platforms()) + ", whose digest is known only"

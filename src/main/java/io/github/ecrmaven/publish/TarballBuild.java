@@ -50,7 +50,7 @@ public final class TarballBuild {
    */
   public BuiltImage build(BuildRequest request) throws ConfigurationException, PublishException, InterruptedException {
     if (request.container().platforms().size() > 1) {
-      throw new ConfigurationException("ecr:build writes a tarball, which holds the image of one platform, but"
+      throw new ConfigurationException("ecr:build writes a tarball, which contains the image of one platform, but"
           + " <from><platforms> (ecr.from.platforms) names " + String.join(", ", request.container().platforms())
           + ". Select one for the tarball, such as -Decr.from.platforms=" + request.container().platforms().get(0)
           + "; ecr:push pushes all of them as an image index.");

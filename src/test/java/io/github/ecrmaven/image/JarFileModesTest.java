@@ -69,7 +69,7 @@ class JarFileModesTest {
   }
 
   @Test
-  void fileThatIsNotZipIsUsedAsItIs() throws IOException {
+  void nonZipFileKeptAsIs() throws IOException {
     Path notZip = Files.writeString(directory.resolve("app.jar"), "not a zip file");
     assertEquals(notZip, JarFileModes.normalized(notZip, directory.resolve("copies")));
   }

@@ -44,7 +44,7 @@ class SpringBootLayerIndexTest {
   }
 
   @Test
-  void layerOfDoesNotMatchEntryPrefixWithoutSlash() throws Exception {
+  void layerOfNeedsSlashForPrefix() throws Exception {
     assertEquals(Optional.empty(), standard().layerOf("BOOT-INF/lib/spring-core-6.2.12.jar.sha1"));
   }
 

@@ -39,7 +39,7 @@ final class TestJars {
     return jar;
   }
 
-  /** The layer index that Spring Boot 3.5 writes by default for a jar with the given dependency jar. */
+  /** Returns the layer index that Spring Boot 3.5 writes by default for a jar with the given dependency jar. */
   static String standardLayerIndex(String dependencyJar) {
     return String.join("\n",
         "- \"dependencies\":",

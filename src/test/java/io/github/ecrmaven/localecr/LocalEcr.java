@@ -117,7 +117,7 @@ public final class LocalEcr implements AutoCloseable {
     /**
      * Records, for checks from another process, the operation name of every API call in
      * {@code api-calls.log}, every issued registry password in {@code issued-passwords.log} and every
-     * request the registry front answered in {@code registry-requests.log}, one per line, in
+     * request the registry front handled in {@code registry-requests.log}, one per line, in
      * {@code directory} (default: no records). The passwords are only valid for this local
      * ECR; a build's log is checked against them to prove that it never prints one.
      */
@@ -536,7 +536,7 @@ public final class LocalEcr implements AutoCloseable {
   }
 
   /**
-   * Returns every secret this local ECR knows: its secret access key, and the registry passwords and
+   * Returns every secret of this local ECR: its secret access key, and the registry passwords and
    * STS secret keys and session tokens it issued, so that tests can check that no message shows one.
    */
   public java.util.Set<String> knownSecrets() {

@@ -158,7 +158,7 @@ class BaseImageRegionTest {
   }
 
   @Test
-  void wrongBaseImageKeyIsRejectedByItsRegion() throws Exception {
+  void wrongBaseImageKeyRejected() throws Exception {
     addProfile("base-image-wrong-key", LocalEcr.ACCESS_KEY_ID, LocalEcr.SECRET_ACCESS_KEY);
     BaseImageAws fromAws = BaseImageAws.of(null, east.apiEndpoint().toString(), "base-image-wrong-key", null, null,
         null, null, east.registryHost());

@@ -61,7 +61,7 @@ class PartitionsTest {
 
   /**
    * Starts a local ECR for the account, pushes a base image into it, and publishes
-   * {@code <canonical host>/team/app} with a profile that holds the account's key.
+   * {@code <canonical host>/team/app} with a profile that contains the account's key.
    */
   private PublishResult publishTo(String accountId, String region, String partition, String keyId)
       throws Exception {
