@@ -197,9 +197,13 @@ public final class Benchmark {
     String loadBefore = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     int apiOffset = lineCount(ecrDirectory.resolve("api-calls.log"));
     int requestOffset = lineCount(ecrDirectory.resolve("registry-requests.log"));
+    long[] cpuBefore = cpuTicks();
     long start = System.nanoTime();
     int exit = exec(command, directory, toolEnvironment(tool), log);
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
+    long[] cpuAfter = cpuTicks();
+    long allTicks = cpuAfter[0] - cpuBefore[0];
+    double cpuBusy = allTicks == 0 ? 0 : 1.0 - (double) (cpuAfter[1] - cpuBefore[1]) / allTicks;
     List<String> apiCalls = linesFrom(ecrDirectory.resolve("api-calls.log"), apiOffset);
     List<String> requests = linesFrom(ecrDirectory.resolve("registry-requests.log"), requestOffset);
 
@@ -243,7 +247,20 @@ public final class Benchmark {
       }
     }
     return new MeasuredRun(tool, kind, iteration, threads, prefix, wallMillis, mojoMillis(log, tool), exit, calls,
-        received, sent, baseLayerGets, baseLayerBytes, mounts, changed, configAndManifest, loadBefore, log);
+        received, sent, baseLayerGets, baseLayerBytes, mounts, changed, configAndManifest, loadBefore, cpuBusy, log);
+  }
+
+  /**
+   * Returns the machine's CPU time in clock ticks since boot, all of it and the idle part (idle and
+   * I/O wait), from the first line of /proc/stat.
+   */
+  private static long[] cpuTicks() throws IOException {
+    String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long all = 0;
+    for (int i = 1; i < fields.length && i <= 8; i++) {
+      all += Long.parseLong(fields[i]);
+    }
+    return new long[] {all, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
   }
 
   /** Returns the time from the push mojo's header line to the next header or BUILD line. */

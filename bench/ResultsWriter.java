@@ -100,8 +100,8 @@ final class ResultsWriter {
         + " the next header or BUILD line.");
     line("");
     line("| Tool | Run | # | mvn wall (s) | push mojo (s) | ECR API calls | Registry received | Changed layers"
-        + " | Received / changed | Registry sent | Base layer GETs (bytes) | Mounts | Load before | Exit |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + " | Received / changed | Registry sent | Base layer GETs (bytes) | Mounts | Load before | CPU busy | Exit |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (MeasuredRun run : runs) {
       if (run.kind().equals("reactor")) {
         continue;
@@ -111,7 +111,7 @@ final class ResultsWriter {
           + " | " + megabytes(run.changedLayerBytes()) + " | "
           + ratio(run.bytesReceived(), run.changedLayerBytes()) + " | " + megabytes(run.bytesSent()) + " | "
           + run.baseLayerGets() + " (" + megabytes(run.baseLayerBytesSent()) + ") | " + run.mounts() + " | "
-          + run.loadBefore() + " | " + run.exitCode() + " |");
+          + run.loadBefore() + " | " + percent(run.cpuBusy()) + " | " + run.exitCode() + " |");
     }
     line("");
 
@@ -147,8 +147,8 @@ final class ResultsWriter {
         + " cache, new repositories) with `-T 1` and `-T 4`.");
     line("");
     line("| Tool | -T | # | mvn wall (s) | ECR API calls (all modules) | Registry received | Registry sent"
-        + " | Base layer GETs (bytes) | Mounts | Load before | Exit |");
-    line("|---|---|---|---|---|---|---|---|---|---|---|");
+        + " | Base layer GETs (bytes) | Mounts | Load before | CPU busy | Exit |");
+    line("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (MeasuredRun run : runs) {
       if (!run.kind().equals("reactor")) {
         continue;
@@ -156,14 +156,22 @@ final class ResultsWriter {
       line("| " + toolName(run) + " | " + run.threads() + " | " + run.iteration() + " | "
           + seconds(run.wallMillis()) + " | " + calls(run) + " | " + megabytes(run.bytesReceived()) + " | "
           + megabytes(run.bytesSent()) + " | " + run.baseLayerGets() + " (" + megabytes(run.baseLayerBytesSent())
-          + ") | " + run.mounts() + " | " + run.loadBefore() + " | " + run.exitCode() + " |");
+          + ") | " + run.mounts() + " | " + run.loadBefore() + " | " + percent(run.cpuBusy()) + " | "
+          + run.exitCode() + " |");
     }
+    line("");
+    line("CPU busy is the share of the machine's CPU time, both cores and every process (Maven, the local ECR,"
+        + " the registry) together, that was not idle during the run. A build whose `-T 1` run kept the cores"
+        + " busy for a share B of the time can become at most 1/B times faster with more threads on the same"
+        + " cores, and less when the threads contend.");
     line("");
     for (String tool : List.of("ours", "jib")) {
       double one = median(select(tool, "reactor", "1"), MeasuredRun::wallMillis);
       double four = median(select(tool, "reactor", "4"), MeasuredRun::wallMillis);
+      double busy = median(select(tool, "reactor", "1"), run -> Math.round(run.cpuBusy() * 1000));
       line("- " + (tool.equals("ours") ? "ecr-maven-plugin" : "jib-maven-plugin") + ": median -T 1 "
-          + seconds(one) + " s, -T 4 " + seconds(four) + " s, speed-up " + ratio(one, four) + ".");
+          + seconds(one) + " s, -T 4 " + seconds(four) + " s, speed-up " + ratio(one, four) + "; the -T 1 runs"
+          + " kept the CPU " + percent(busy / 1000) + " busy, so at most " + ratio(1000, busy) + " was possible.");
     }
     line("");
   }
@@ -240,8 +248,10 @@ final class ResultsWriter {
 
     double one = median(select("ours", "reactor", "1"), MeasuredRun::wallMillis);
     double four = median(select("ours", "reactor", "4"), MeasuredRun::wallMillis);
+    double busy = median(select("ours", "reactor", "1"), run -> Math.round(run.cpuBusy() * 1000));
     target("8-module reactor: -T 4 at least 1.6 x faster than -T 1", "median " + seconds(one) + " s / "
-        + seconds(four) + " s = " + ratio(one, four), one / four >= 1.6, "missed by "
+        + seconds(four) + " s = " + ratio(one, four) + "; at most " + ratio(1000, busy) + " possible, as -T 1"
+        + " kept the CPU " + percent(busy / 1000) + " busy", one / four >= 1.6, "missed by "
         + percent(1 - (one / four) / 1.6) + " of the required speed-up");
 
     long classPathBytes = 0;
