@@ -4,11 +4,29 @@ import io.github.ecrmaven.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Keeps the info, warning and progress messages of a run; Jib's threads may log at the same time. */
+/**
+ * Keeps the info, warning and progress messages of a run, and the debug messages when made with
+ * {@link #withDebug()}; Jib's threads may log at the same time.
+ */
 public final class RecordingLog implements BuildLog {
   private final List<String> infos = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
+  private final List<String> debugs = new ArrayList<>();
+  private final boolean debugEnabled;
+
+  public RecordingLog() {
+    this(false);
+  }
+
+  private RecordingLog(boolean debugEnabled) {
+    this.debugEnabled = debugEnabled;
+  }
+
+  /** Returns a log that also keeps debug messages, and says that debug is enabled. */
+  public static RecordingLog withDebug() {
+    return new RecordingLog(true);
+  }
 
   @Override
   public synchronized void info(String message) {
@@ -16,7 +34,11 @@ public final class RecordingLog implements BuildLog {
   }
 
   @Override
-  public void debug(String message) {}
+  public synchronized void debug(String message) {
+    if (debugEnabled) {
+      debugs.add(message);
+    }
+  }
 
   @Override
   public synchronized void progress(String message) {
@@ -30,7 +52,7 @@ public final class RecordingLog implements BuildLog {
 
   @Override
   public boolean isDebugEnabled() {
-    return false;
+    return debugEnabled;
   }
 
   public synchronized List<String> infos() {
@@ -43,5 +65,9 @@ public final class RecordingLog implements BuildLog {
 
   public synchronized List<String> progress() {
     return List.copyOf(progress);
+  }
+
+  public synchronized List<String> debugs() {
+    return List.copyOf(debugs);
   }
 }
