@@ -46,6 +46,8 @@ def expected = [
     "Invalid <scan><failOnSeverity> (ecr.scan.failOnSeverity) 'SEVERE'",
     "Invalid mode '999' in <extraDirectories><fileMode> (ecr.extraDirectories.fileMode)",
     "ecr:push cannot run in offline mode (-o)",
+    "goes into '/tmp/app' from <extraDirectories><paths><path><into> (ecr.extraDirectories.paths), so the image"
+        + " would get /tmp with mode 755, owned by root",
     "No class with a main method found in",
 ]
 def missing = expected.findAll { !log.contains(it) }

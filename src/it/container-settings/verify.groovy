@@ -45,6 +45,11 @@ def expectedOutput = [
     'mode bin/run.sh=rwxr-xr-x',
     'mode config/app.conf=rw-r-----',
     'mode /opt/app-info/info.txt=rw-r-----',
+    // A rule gives the target directory and /tmp, a directory above a target, their modes. The base
+    // image's /tmp has mode 777 too, so without the rule /tmp would show Jib's rwxr-xr-x.
+    'mode /opt/app-home=rwxrwxr-x',
+    'mode /tmp=rwxrwxrwx',
+    'mode /tmp/seed=rwxr-xr-x',
     'libs=slf4j-api-2.0.20.jar']
 def output = build.runImage(image + ':1.0.0')
 expectedOutput.each { line ->

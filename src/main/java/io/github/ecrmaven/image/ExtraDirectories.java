@@ -3,6 +3,7 @@ package io.github.ecrmaven.image;
 import io.github.ecrmaven.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -54,8 +55,9 @@ public record ExtraDirectories(
   public record PermissionRule(String pathGlob, String mode) {}
 
   /**
-   * Checks that every directory exists, every target and glob is an absolute container path and every
-   * mode is three octal digits.
+   * Checks that every directory exists, every target and glob is an absolute container path, every mode
+   * is three octal digits, and no directory would replace the base image's {@code /tmp} or
+   * {@code /var/tmp}.
    *
    * @throws ConfigurationException naming the parameter, its property and the rejected value
    */
@@ -67,11 +69,11 @@ public record ExtraDirectories(
                 + " (ecr.extraDirectories.paths) " + (Files.exists(path.from()) ? "is not a directory" : "does not exist")
                 + ". Give a directory, relative to the project directory or absolute, or remove the entry.");
       }
-      if (!isAbsoluteContainerPath(path.into())) {
+      if (!isAbsoluteContainerPath(path.into()) || hasDotElement(path.into())) {
         throw new ConfigurationException(
             "Invalid <extraDirectories><paths><path><into> (ecr.extraDirectories.paths) '" + path.into()
-                + "' for " + path.from() + ": give an absolute path in the container, starting with '/', such"
-                + " as /opt/app/config.");
+                + "' for " + path.from() + ": give an absolute path in the container, starting with '/' and"
+                + " without . or .. elements, such as /opt/app/config.");
       }
     }
     for (PermissionRule rule : permissions) {
@@ -86,6 +88,7 @@ public record ExtraDirectories(
     }
     checkMode(fileMode, "<extraDirectories><fileMode> (ecr.extraDirectories.fileMode)");
     checkMode(directoryMode, "<extraDirectories><directoryMode> (ecr.extraDirectories.directoryMode)");
+    StickyDirectories.check(this);
     return this;
   }
 
@@ -95,6 +98,11 @@ public record ExtraDirectories(
           "Invalid mode '" + mode + "' in " + parameter + ": give three octal digits for the owner, group and"
               + " others, such as 755 or 644.");
     }
+  }
+
+  /** Returns whether the path has a {@code .} or {@code ..} element, which Jib would write into the layer as is. */
+  private static boolean hasDotElement(String path) {
+    return Arrays.stream(path.split("/")).anyMatch(element -> element.equals(".") || element.equals(".."));
   }
 
   private static boolean isAbsoluteContainerPath(String path) {

@@ -2,6 +2,7 @@ package io.github.ecrmaven.image;
 
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
 import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,8 +22,14 @@ import java.util.stream.Stream;
  * Turns the extra directories into one image layer. Each file and subdirectory below a directory gets
  * an entry at its path below {@code into}, the fixed modification time Jib gives application files, and
  * the mode of the last permission rule whose glob matches its container path, else the default file or
- * directory mode. The directory itself gets no entry, so {@code into} and its parents keep the base
- * image's modes, or get mode 755 from Jib when the base image lacks them.
+ * directory mode.
+ *
+ * <p>Jib Core 0.28.1 also writes {@code into} and every directory above it into the layer, with mode
+ * 755, owner root and the same fixed time, unless the layer has its own entry for that directory. Those
+ * entries replace the base image's directories when the container's file system is assembled. A
+ * permission rule that matches {@code into} or a directory above it gives that directory an entry with
+ * the rule's mode instead. {@link StickyDirectories} rejects the directories whose base mode Jib cannot
+ * write.
  */
 final class ExtraFilesLayer {
   static final String LAYER_NAME = "extra files";
@@ -44,29 +52,68 @@ final class ExtraFilesLayer {
     FilePermissions fileMode = FilePermissions.fromOctalString(directories.fileMode());
     FilePermissions directoryMode = FilePermissions.fromOctalString(directories.directoryMode());
 
-    // NOTE: Jib Core adds the parent directories of every entry with mode 755, so a parent that the base
-    // image has with another mode, such as /tmp with 1777, gets 755 in the image.
-    FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName(LAYER_NAME);
+    List<FileEntry> entries = new ArrayList<>();
     for (ExtraDirectory directory : directories.paths()) {
+      List<Path> sources = listBelow(directory.from());
+      if (sources.isEmpty()) {
+        continue;
+      }
+      // NOTE: the base image's modes and owners of these directories are not read, because that would
+      // download its layers. A directory that the base image gives another mode or owner, such as a user's
+      // home directory, becomes root's with mode 755 unless a rule names it, and no rule sets an owner.
+      for (String above : directoriesDownTo(directory.into())) {
+        Optional<FilePermissions> ruleMode = ruleMode(above, rules);
+        if (ruleMode.isPresent()) {
+          entries.add(new FileEntry(directory.from(), AbsoluteUnixPath.get(above), ruleMode.get(),
+              FileEntriesLayer.DEFAULT_MODIFICATION_TIME));
+        }
+      }
       AbsoluteUnixPath into = AbsoluteUnixPath.get(directory.into());
-      for (Path source : listBelow(directory.from())) {
+      for (Path source : sources) {
         AbsoluteUnixPath target = into.resolve(directory.from().relativize(source));
         FilePermissions defaultMode = Files.isDirectory(source) ? directoryMode : fileMode;
-        layer.addEntry(source, target, modeFor(target.toString(), rules, defaultMode),
-            FileEntriesLayer.DEFAULT_MODIFICATION_TIME);
+        entries.add(new FileEntry(source, target, ruleMode(target.toString(), rules).orElse(defaultMode),
+            FileEntriesLayer.DEFAULT_MODIFICATION_TIME));
       }
     }
-    return Optional.of(layer.build());
+
+    // Jib keeps the first entry for a path, and adds a directory above an entry only when no entry for
+    // that directory came before. Sorting by path puts every directory's own entry ahead of the entries
+    // below it. The sort is stable, so of two entries for one path the earlier extra directory's wins.
+    entries.sort(Comparator.comparing(entry -> entry.getExtractionPath().toString()));
+    return Optional.of(FileEntriesLayer.builder().setName(LAYER_NAME).setEntries(entries).build());
   }
 
-  private static FilePermissions modeFor(String containerPath, List<CompiledRule> rules, FilePermissions defaultMode) {
-    FilePermissions mode = defaultMode;
+  /**
+   * Returns the directories that Jib adds above the files of an extra directory: {@code into} and each
+   * directory above it, without {@code /}, from the top down. For {@code /opt/app} they are
+   * {@code /opt} and {@code /opt/app}.
+   */
+  static List<String> directoriesDownTo(String into) {
+    List<String> directories = new ArrayList<>();
+    String path = containerPath(into);
+    for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+      directories.add(path.substring(0, slash));
+    }
+    if (!path.equals("/")) {
+      directories.add(path);
+    }
+    return directories;
+  }
+
+  /** Returns the container path as Jib writes it, without repeated or trailing slashes. */
+  static String containerPath(String path) {
+    return AbsoluteUnixPath.get(path).toString();
+  }
+
+  private static Optional<FilePermissions> ruleMode(String containerPath, List<CompiledRule> rules) {
+    FilePermissions mode = null;
     for (CompiledRule rule : rules) {
       if (rule.glob().matcher(containerPath).matches()) {
         mode = rule.mode();
       }
     }
-    return mode;
+    return Optional.ofNullable(mode);
   }
 
   /** Lists every file and directory below {@code directory}, without the directory itself, sorted. */

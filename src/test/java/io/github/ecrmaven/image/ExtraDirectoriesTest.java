@@ -89,4 +89,22 @@ class ExtraDirectoriesTest {
     assertTrue(e.getMessage().contains("<extraDirectories><paths><path><into> (ecr.extraDirectories.paths)"
         + " 'opt/app'"), e.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/opt/../tmp/app", "/opt/./app", "/.."})
+  void validateRejectsDotElementsInInto(String into) {
+    ExtraDirectories directories = new ExtraDirectories(List.of(new ExtraDirectory(folder, into)), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("(ecr.extraDirectories.paths) '" + into + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("without . or .. elements"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsFilesBelowTmp() throws Exception {
+    Files.writeString(folder.resolve("app.conf"), "a=1\n");
+    ExtraDirectories directories =
+        new ExtraDirectories(List.of(new ExtraDirectory(folder, "/tmp/app")), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("the image would get /tmp with mode 755"), e.getMessage());
+  }
 }

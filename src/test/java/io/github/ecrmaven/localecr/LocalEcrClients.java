@@ -1,10 +1,6 @@
 package io.github.ecrmaven.localecr;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -89,13 +85,7 @@ public final class LocalEcrClients {
   }
 
   private static ProfileFile emptyProfileFile() {
-    try {
-      Path file = Files.createTempFile("local-ecr-aws-config", ".ini");
-      file.toFile().deleteOnExit();
-      return ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
   }
 
   /** Returns the digest that {@code tag} points at in {@code repository}, read with {@code BatchGetImage}. */

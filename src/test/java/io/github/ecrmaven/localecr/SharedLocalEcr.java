@@ -10,18 +10,23 @@ import java.nio.file.Path;
  *
  * <p>The certificates come from {@code target/local-ecr-certs} under the working directory,
  * which is the module's base directory under Surefire; the build creates them before tests start
- * so that {@code -Djavax.net.ssl.trustStore} can point at them. The registry's data lives in a
- * temporary folder that is deleted at exit.
+ * so that {@code -Djavax.net.ssl.trustStore} can point at them. The registry's data and the base
+ * image's build files live in a new folder below {@link #WORK_DIRECTORY}, and a shutdown hook deletes
+ * that folder. A JVM that is killed leaves it there for {@code mvn clean}, not in {@code /tmp}.
  */
 public final class SharedLocalEcr {
 
   /** Certificate folder, relative to the working directory. */
   public static final Path CERTIFICATE_DIRECTORY = Path.of("target", "local-ecr-certs");
 
+  /** The folder, relative to the working directory, that contains one folder per running shared local ECR. */
+  public static final Path WORK_DIRECTORY = Path.of("target", "shared-local-ecr");
+
   /** The repository and tag of the base image {@link #baseImage()} pushes. */
   public static final String BASE_IMAGE = "base/java17:17";
 
   private static LocalEcr instance;
+  private static Path workDirectory;
   private static String baseImage;
 
   private SharedLocalEcr() {}
@@ -34,14 +39,16 @@ public final class SharedLocalEcr {
   public static synchronized LocalEcr get() {
     if (instance == null) {
       try {
-        Path workDirectory = Files.createTempDirectory("local-ecr-");
+        Path folder = Files.createTempDirectory(
+            Files.createDirectories(WORK_DIRECTORY.toAbsolutePath()), "local-ecr-");
         LocalEcr started =
             LocalEcr.start(
-                new LocalEcr.Options(workDirectory, CERTIFICATE_DIRECTORY.toAbsolutePath()));
+                new LocalEcr.Options(folder, CERTIFICATE_DIRECTORY.toAbsolutePath()));
         Runtime.getRuntime()
             .addShutdownHook(
-                new Thread(() -> stop(started, workDirectory), "local-ecr-shared-shutdown"));
+                new Thread(() -> stop(started, folder), "local-ecr-shared-shutdown"));
         instance = started;
+        workDirectory = folder;
       } catch (IOException e) {
         throw new UncheckedIOException("Failed to start the shared local ECR: " + e.getMessage(), e);
       }
@@ -60,7 +67,7 @@ public final class SharedLocalEcr {
       try {
         ecr.createRepository(BASE_IMAGE.substring(0, BASE_IMAGE.indexOf(':')));
         io.github.ecrmaven.testing.BaseImageBuilder.pushTo(
-            reference, "AWS", ecr.issueRegistryPassword(), Files.createTempDirectory("base-image-"));
+            reference, "AWS", ecr.issueRegistryPassword(), workDirectory.resolve("base-image"));
       } catch (IOException e) {
         throw new UncheckedIOException("Failed to push the base image " + reference + ": " + e.getMessage(), e);
       } catch (InterruptedException e) {

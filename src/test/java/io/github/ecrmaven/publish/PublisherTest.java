@@ -24,6 +24,7 @@ import io.github.ecrmaven.aws.ProxySettings;
 import io.github.ecrmaven.testing.RecordingLog;
 import io.github.ecrmaven.testing.Skopeo;
 import io.github.ecrmaven.testing.TestHttpProxy;
+import io.github.ecrmaven.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,10 +64,17 @@ class PublisherTest {
 
   /** Compiles a class {@code demo.Hello} that prints {@code greeting} into {@code directory}. */
   static void compileHello(Path directory, String greeting) throws Exception {
-    Path source = Files.createTempDirectory("sources").resolve("Hello.java");
-    Files.writeString(source, "package demo; public class Hello { public static void main(String[] a) {"
-        + " System.out.println(\"" + greeting + "\"); } }");
-    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", directory.toString(), source.toString()));
+    // The source stays out of directory, which tests put into images, and is deleted once compiled.
+    Path sources = Files.createTempDirectory("sources");
+    try {
+      Path source = sources.resolve("Hello.java");
+      Files.writeString(source, "package demo; public class Hello { public static void main(String[] a) {"
+          + " System.out.println(\"" + greeting + "\"); } }");
+      assertEquals(0,
+          ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", directory.toString(), source.toString()));
+    } finally {
+      TestFiles.deleteRecursively(sources);
+    }
   }
 
   private PublishRequest request(String repository, RepositoryCreation creation, String base, List<String> tags)

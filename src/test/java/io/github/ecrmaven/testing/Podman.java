@@ -74,13 +74,19 @@ public final class Podman implements AutoCloseable {
     ExternalTool conmon = ExternalTool.locate("conmon", INSTALL_HINT);
     ExternalTool.locate("catatonit", INSTALL_HINT);
 
+    // close() deletes the folder, and so does a failure before this instance exists.
     Path folder = Files.createTempDirectory("podman-");
-    Files.createDirectories(folder.resolve("tmp"));
-    Files.writeString(folder.resolve("containers.conf"), containersConf(folder, runc, conmon), StandardCharsets.UTF_8);
-    Files.writeString(folder.resolve("storage.conf"), storageConf(folder), StandardCharsets.UTF_8);
-    // podman fails when REGISTRY_AUTH_FILE names a missing file, so runs without a login need an empty one.
-    Files.writeString(folder.resolve("auth.json"), "{\"auths\": {}}", StandardCharsets.UTF_8);
-    return new Podman(podman, folder, caDir.toAbsolutePath());
+    try {
+      Files.createDirectories(folder.resolve("tmp"));
+      Files.writeString(folder.resolve("containers.conf"), containersConf(folder, runc, conmon), StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve("storage.conf"), storageConf(folder), StandardCharsets.UTF_8);
+      // podman fails when REGISTRY_AUTH_FILE names a missing file, so runs without a login need an empty one.
+      Files.writeString(folder.resolve("auth.json"), "{\"auths\": {}}", StandardCharsets.UTF_8);
+      return new Podman(podman, folder, caDir.toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      TestFiles.deleteRecursively(folder);
+      throw e;
+    }
   }
 
   /**
@@ -204,11 +210,14 @@ public final class Podman implements AutoCloseable {
   /** Removes every container and image of this instance and deletes its folder. */
   @Override
   public void close() {
-    podman.run(List.of("rm", "--all", "--force"), environment, null, REMOVE_TIMEOUT);
     try {
-      TestFiles.deleteRecursively(folder);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Failed to delete the podman folder " + folder, e);
+      podman.run(List.of("rm", "--all", "--force"), environment, null, REMOVE_TIMEOUT);
+    } finally {
+      try {
+        TestFiles.deleteRecursively(folder);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Failed to delete the podman folder " + folder, e);
+      }
     }
   }
 

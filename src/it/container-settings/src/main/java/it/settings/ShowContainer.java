@@ -17,7 +17,8 @@ public final class ShowContainer {
     System.out.println("cwd=" + Path.of("").toAbsolutePath());
     System.out.println("uid=" + uid());
     System.out.println("GREETING=" + System.getenv("GREETING"));
-    for (String file : new String[] {"bin", "bin/run.sh", "config/app.conf", "/opt/app-info/info.txt"}) {
+    for (String file : new String[] {
+        "bin", "bin/run.sh", "config/app.conf", "/opt/app-info/info.txt", "/opt/app-home", "/tmp", "/tmp/seed"}) {
       System.out.println("mode " + file + "=" + PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(file))));
     }
     try (Stream<Path> libraries = Files.list(Path.of("/app/libs"))) {
