@@ -185,6 +185,15 @@ class ContainerizingParametersTest {
   }
 
   @Test
+  void warChecksAppRootBeforeDirectory() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> resolve(project("war"), null, "webapps/ROOT"));
+
+    assertTrue(e.getMessage().startsWith("Invalid <container><appRoot> (ecr.container.appRoot) 'webapps/ROOT'"),
+        e.getMessage());
+  }
+
+  @Test
   void appRootRejectedForJar() {
     ConfigurationException e =
         assertThrows(ConfigurationException.class, () -> resolve(project("jar"), null, "/srv/app"));
