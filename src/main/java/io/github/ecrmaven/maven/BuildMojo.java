@@ -1,5 +1,6 @@
 package io.github.ecrmaven.maven;
 
+import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.publish.BuildRequest;
 import io.github.ecrmaven.publish.TarballBuild;
@@ -119,6 +120,11 @@ public class BuildMojo extends AbstractEcrMojo {
   @Override
   String goal() {
     return "build";
+  }
+
+  @Override
+  void checkEnumeratedValues(ParameterLookup lookup) throws ConfigurationException {
+    ImageParameters.checkEnumeratedValues(lookup, containerizingMode, container);
   }
 
   @Override

@@ -178,6 +178,14 @@ public class PushMojo extends AbstractRepositoryMojo {
   }
 
   @Override
+  void checkEnumeratedValues(ParameterLookup lookup) throws ConfigurationException {
+    super.checkEnumeratedValues(lookup);
+    ImageParameters.checkEnumeratedValues(lookup, containerizingMode, container);
+    RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create"));
+    ScanGateParameters.checkFailOnSeverity(lookup, scan);
+  }
+
+  @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     boolean atEnd;
     try {
