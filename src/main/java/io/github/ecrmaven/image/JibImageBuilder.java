@@ -19,6 +19,7 @@ import com.google.cloud.tools.jib.http.ResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.BuildLog;
+import io.github.ecrmaven.PluginVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +40,6 @@ import java.util.concurrent.ExecutionException;
  * build's umask, time zone or file times.
  */
 public final class JibImageBuilder {
-  private static final String TOOL_NAME = "ecr-maven-plugin";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The directory, beside the application layer cache, that a Spring Boot jar is unpacked into. */
   static final String SPRING_BOOT_UNPACK_DIRECTORY = "ecr-spring-boot-jar";
@@ -114,7 +114,9 @@ public final class JibImageBuilder {
       throws ImageBuildException, InterruptedException {
     try {
       JibContainerBuilder builder = containerBuilder(image);
-      containerizer.setToolName(TOOL_NAME)
+      // Jib records the tool in the history of each layer it adds, as created_by "<name>:<version>".
+      containerizer.setToolName(PluginVersion.NAME)
+          .setToolVersion(PluginVersion.get())
           .setApplicationLayersCache(applicationCache)
           .setBaseImageLayersCache(baseImageCache)
           .setOfflineMode(offline)

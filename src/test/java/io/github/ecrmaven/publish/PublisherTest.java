@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.PluginVersion;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositorySettings;
@@ -124,6 +125,20 @@ class PublisherTest {
     JsonNode entrypoint = Skopeo.inspect(result.imageUri(), "AWS", password, ecr.caCertDirectory())
         .config().get("config").get("Entrypoint");
     assertEquals("demo.Hello", entrypoint.get(entrypoint.size() - 1).asText());
+  }
+
+  @Test
+  void historyNamesPluginAndVersion() throws Exception {
+    PublishResult result = new Publisher(BuildLog.silent())
+        .publish(request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1.0.0")));
+
+    JsonNode history = Skopeo.inspect(result.imageUri(), "AWS", ecr.issueRegistryPassword(), ecr.caCertDirectory())
+        .config().get("history");
+    // The base image's own entries come first; the application's layers follow.
+    JsonNode classes = history.get(history.size() - 1);
+    assertEquals("classes", classes.get("comment").asText());
+    assertEquals("ecr-maven-plugin:" + PluginVersion.get(), classes.get("created_by").asText());
+    assertTrue(PluginVersion.get().matches("[0-9]+\\.[0-9]+\\.[0-9]+(-SNAPSHOT)?"), PluginVersion.get());
   }
 
   @Test
