@@ -71,7 +71,7 @@ final class ContainerizingParameters {
       SpringBootJar detected = bootJar.get();
       log.info("Containerizing the Spring Boot jar " + jar.getFileName()
           + detected.bootVersion().map(version -> " (Spring Boot " + version + ")").orElse("") + " in the layers "
-          + String.join(", ", detected.layerNames())
+          + String.join(", ", detected.filledLayerNames())
           + (detected.layerIndex().isPresent() ? " of its layer index" : " (it has no layer index)"));
       return new ApplicationForm.SpringBootExecutableJar(detected);
     }
