@@ -13,6 +13,11 @@ assert report.tags == ['1.0.0', 'local']
 assert report.imageDigest.startsWith('sha256:')
 assert report.imageId.startsWith('sha256:')
 
+def log = build.buildLog()
+assert log.contains('[WARNING] <extraDirectories><permissions> (ecr.extraDirectories.permissions) and'
+    + ' <extraDirectories><fileMode> (ecr.extraDirectories.fileMode) have no effect: <extraDirectories><paths>'
+    + ' (ecr.extraDirectories.paths) names no directory')
+
 def output = build.runArchive('target/ecr-image.tar', report.image + ':local')
 assert output.contains('build-tarball 1.0.0') : "container output: ${output}"
 InvokerBuild.of(basedir).verifyNoSecrets()
