@@ -130,12 +130,13 @@ public final class TarballBuild {
         .map(registry -> baseAccess.isInRegistry(registry.host()))
         .orElse(true);
     RegistryAccess access = baseAccess.offline(inTargetRegistry ? request.target().registryEndpoint() : Optional.empty());
+    // The cache names the image by the host Jib reached, which a registry endpoint override changes.
+    String cachedAs = access.reference().equals(baseImage.toString()) ? "" : " (cached as " + access.reference() + ")";
     if (!BaseImageCache.contains(request.baseImageCache(), access.reference())) {
-      String cachedAs = access.reference().equals(baseImage.toString()) ? "" : " (cached as " + access.reference() + ")";
       throw new PublishException(
           BaseImageCache.notCachedMessage(baseImage + cachedAs, request.baseImageCache()), null);
     }
-    log.info("Offline mode: taking the base image " + access.reference() + " from the base image cache "
+    log.info("Offline mode: taking the base image " + baseImage + cachedAs + " from the base image cache "
         + request.baseImageCache());
     return access;
   }
