@@ -23,6 +23,7 @@ import io.github.ecrmaven.image.ApplicationImage;
 import io.github.ecrmaven.image.BaseLayerMounts;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
+import io.github.ecrmaven.image.InheritedEntrypoint;
 import io.github.ecrmaven.image.JibImageBuilder;
 import io.github.ecrmaven.image.MainClassResolver;
 import io.github.ecrmaven.image.RegistryAccess;
@@ -106,6 +107,8 @@ public final class Publisher {
           baseWithTargetToken ? baseAccess.withTargetToken(token, registryHost, pushHost) : ownBaseAccess,
           request.layers(), mainClass, request.container());
       ApplicationImage application = applicationFor.create(credential);
+      // Before any layer is mounted or pushed: an image that keeps the base image's entrypoint needs one.
+      new InheritedEntrypoint(log).check(application, request.baseImageCache(), false);
       log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
           + request.container().format() + " format)");
       JibImageBuilder builder = new JibImageBuilder(

@@ -14,6 +14,7 @@ import io.github.ecrmaven.image.ApplicationImage;
 import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
+import io.github.ecrmaven.image.InheritedEntrypoint;
 import io.github.ecrmaven.image.JibImageBuilder;
 import io.github.ecrmaven.image.MainClassResolver;
 import io.github.ecrmaven.image.RegistryAccess;
@@ -72,6 +73,7 @@ public final class TarballBuild {
           ? offlineBaseImageAccess(request, baseAccess, baseImage)
           : baseImageAccess(request, baseAccess);
       ApplicationImage image = new ApplicationImage(baseImageAccess, request.layers(), mainClass, request.container());
+      new InheritedEntrypoint(log).check(image, request.baseImageCache(), request.offline());
       log.info("Building " + name + " from " + baseImage + " into " + tarball + " (" + image.startCommand() + ", "
           + request.container().format() + " format" + (request.offline() ? ", offline" : "") + ")");
       JibImageBuilder builder = new JibImageBuilder(
