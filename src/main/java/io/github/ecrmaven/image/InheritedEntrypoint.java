@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Checks, before anything is pushed or written, that an image that keeps its base image's entrypoint gets
- * something to start: a WAR image, whose base image's entrypoint starts the servlet container, or an image
- * with {@code <container><entrypoint>INHERIT</entrypoint>}. A base image with neither an entrypoint nor a
- * command would give an image that starts nothing.
+ * Checks, before a layer is pushed or a tarball written, that an image that keeps its base image's
+ * entrypoint gets something to start: a WAR image, whose base image's entrypoint starts the servlet
+ * container, or an image with {@code <container><entrypoint>INHERIT</entrypoint>}. A base image with neither
+ * an entrypoint nor a command would give an image that starts nothing.
  */
 public final class InheritedEntrypoint {
   private final BuildLog log;
