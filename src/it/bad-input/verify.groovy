@@ -45,6 +45,7 @@ def expected = [
     "Invalid <scan><timeout> (ecr.scan.timeout) '-5'",
     "Invalid <scan><failOnSeverity> (ecr.scan.failOnSeverity) 'SEVERE'",
     "Invalid mode '999' in <extraDirectories><fileMode> (ecr.extraDirectories.fileMode)",
+    "Invalid label key 'cost center' in <container><labels> (ecr.container.labels): a key must not contain whitespace",
     "ecr:push cannot run in offline mode (-o)",
     "goes into '/tmp/app' from <extraDirectories><paths><path><into> (ecr.extraDirectories.paths), so the image"
         + " would get /tmp with mode 755, owned by root",

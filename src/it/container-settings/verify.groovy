@@ -18,6 +18,10 @@ assert config.get('ExposedPorts').has('8080/tcp')
 assert config.get('Entrypoint').collect { it.asText() }[0..1] == ['java', '-Dstarted.by=entrypoint']
 assert config.get('Cmd').collect { it.asText() } == ['first', 'second']
 
+// The history entry of the last application layer names the plugin and its version.
+def history = build.inspect(image + ':1.0.0').config().get('history')
+assert history.last().get('created_by').asText() == "ecr-maven-plugin:${pluginVersion}" : "history ${history}"
+
 // Standard labels from the POM, with the vendor replaced by a configured label.
 def labels = config.get('Labels')
 def expectedLabels = [

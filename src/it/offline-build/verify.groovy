@@ -12,7 +12,8 @@ def digests = (log =~ /Built 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/
     .collect { it[1] }
 assert digests.size() == 2 : "build lines: ${digests}"
 assert digests[0] == digests[1]
-assert log.contains("Offline mode: taking the base image localhost:") : 'no offline line in build.log'
+assert log.contains('Offline mode: taking the base image 123456789012.dkr.ecr.eu-west-1.amazonaws.com/base/java17:17'
+    + ' (cached as localhost:') : 'no offline line in build.log'
 assert log.contains("from the base image cache ${cache}")
 
 // Offline with an empty cache: the message names the base image, the cache and both fixes.

@@ -16,6 +16,9 @@ for (name in ['it/parent/svc-a', 'it/parent/svc-b', 'it/parent/shared']) {
   assert build.describeRepository(name).imageScanningConfiguration().scanOnPush() : "scanOnPush of ${name}"
   assert build.repositoryTags(name) == [team: 'platform'] : "tags of ${name}"
 }
-assert build.buildLog().contains("Skipping ecr:push for parent-pom: packaging 'pom'")
+def log = build.buildLog()
+assert log.contains("Invalid <containerizingMode> (ecr.containerizingMode) 'packd'")
+assert log.contains("Invalid <imageTagMutability> (ecr.imageTagMutability) 'SOMETIMES'")
+assert log.contains("Skipping ecr:push for parent-pom: packaging 'pom'")
 build.verifyNoSecrets()
 return true

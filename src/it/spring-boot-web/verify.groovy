@@ -2,8 +2,11 @@ import io.github.ecrmaven.testing.InvokerBuild
 
 def build = InvokerBuild.of(basedir)
 def log = build.buildLog()
+assert log.contains('[WARNING] <includeOptionalDependencies> (ecr.includeOptionalDependencies) is true but has no'
+    + " effect: the class path of a Spring Boot executable jar is the jar's own BOOT-INF/lib")
+// The index's snapshot-dependencies layer is empty, so the log does not list it.
 assert log.contains('Containerizing the Spring Boot jar spring-boot-web-1.0.0.jar (Spring Boot 3.5.7) in the layers'
-    + ' dependencies, spring-boot-loader, snapshot-dependencies, application of its layer index')
+    + ' dependencies, spring-boot-loader, application of its layer index')
 
 // The launcher starts the unpacked jar; the empty snapshot-dependencies layer is left out.
 def config = build.verifyPushed('.', ['1.0.0']).get('config')

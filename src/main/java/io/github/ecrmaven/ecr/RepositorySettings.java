@@ -87,6 +87,20 @@ public record RepositorySettings(
                 PolicyDocument.load(repositoryPolicy, "<repositoryPolicy> (ecr.repositoryPolicy)", baseDirectory)));
   }
 
+  /**
+   * Checks the settings that take one of a fixed set of values, {@code <imageTagMutability>} and
+   * {@code <encryptionType>}; null or blank means not configured.
+   *
+   * @throws ConfigurationException naming the parameter, the value and the accepted values
+   */
+  public static void checkEnumeratedValues(String imageTagMutability, String encryptionType)
+      throws ConfigurationException {
+    parseTagMutability(imageTagMutability);
+    if (!blank(encryptionType)) {
+      parseEncryptionType(encryptionType);
+    }
+  }
+
   private static Optional<ImageTagMutability> parseTagMutability(String value) throws ConfigurationException {
     if (blank(value)) {
       return Optional.empty();
@@ -141,12 +155,7 @@ public record RepositorySettings(
       }
       return Optional.empty();
     }
-    String normalized = type.trim().toUpperCase(Locale.ROOT);
-    EncryptionType parsed = EncryptionType.fromValue(normalized);
-    if (parsed == null || parsed == EncryptionType.UNKNOWN_TO_SDK_VERSION) {
-      throw new ConfigurationException(
-          "Invalid <encryptionType> (ecr.encryptionType) '" + type + "': use AES256, KMS or KMS_DSSE.");
-    }
+    EncryptionType parsed = parseEncryptionType(type);
     if (key.isPresent() && !KMS_KEY.matcher(key.get()).matches()) {
       throw new ConfigurationException(
           "Invalid <kmsKey> (ecr.kmsKey) '" + key.get() + "': give a KMS key ID, key ARN, alias name or alias"
@@ -157,6 +166,15 @@ public record RepositorySettings(
           "<kmsKey> (ecr.kmsKey) '" + key.get() + "' needs <encryptionType> KMS or KMS_DSSE, not AES256.");
     }
     return Optional.of(new EncryptionSettings(parsed, key));
+  }
+
+  private static EncryptionType parseEncryptionType(String type) throws ConfigurationException {
+    EncryptionType parsed = EncryptionType.fromValue(type.trim().toUpperCase(Locale.ROOT));
+    if (parsed == null || parsed == EncryptionType.UNKNOWN_TO_SDK_VERSION) {
+      throw new ConfigurationException(
+          "Invalid <encryptionType> (ecr.encryptionType) '" + type + "': use AES256, KMS or KMS_DSSE.");
+    }
+    return parsed;
   }
 
   private static Map<String, String> checkTags(Map<String, String> tags) throws ConfigurationException {

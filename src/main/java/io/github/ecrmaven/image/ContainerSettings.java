@@ -173,11 +173,8 @@ public record ContainerSettings(
                 + " (ecr.container.environment): use letters, digits and '_', not starting with a digit.");
       }
     }
-    for (String name : labels.keySet()) {
-      if (name.isBlank()) {
-        throw new ConfigurationException(
-            "Empty label name in <container><labels> (ecr.container.labels): give each label a key.");
-      }
+    for (String key : labels.keySet()) {
+      validateLabelKey(key);
     }
     validateEntrypoint();
     validateUser();
@@ -188,6 +185,45 @@ public record ContainerSettings(
       checkAbsolutePath(volume, "<container><volumes> (ecr.container.volumes)");
     }
     return this;
+  }
+
+  /**
+   * Rejects an empty label key and one with whitespace or a control character, such as the key that a stray
+   * space in {@code -Decr.container.labels} gives.
+   */
+  private static void validateLabelKey(String key) throws ConfigurationException {
+    if (key.isEmpty()) {
+      throw new ConfigurationException(
+          "Empty label key in <container><labels> (ecr.container.labels): give each label a key, such as"
+              + " com.example.team.");
+    }
+    boolean valid = key.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+        || Character.isISOControl(c));
+    if (!valid) {
+      throw new ConfigurationException(
+          "Invalid label key '" + printable(key) + "' in <container><labels> (ecr.container.labels): a key must not"
+              + " contain whitespace or control characters. Use a name such as com.example.team, with dots or"
+              + " hyphens between words.");
+    }
+  }
+
+  /** Returns the text with tab, line breaks and other control characters written as Java string escapes. */
+  private static String printable(String text) {
+    StringBuilder printable = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (c == '\t') {
+        printable.append("\\t");
+      } else if (c == '\n') {
+        printable.append("\\n");
+      } else if (c == '\r') {
+        printable.append("\\r");
+      } else if (Character.isISOControl(c)) {
+        printable.append(String.format(Locale.ROOT, "\\u%04x", c));
+      } else {
+        printable.appendCodePoint(c);
+      }
+    });
+    return printable.toString();
   }
 
   private void validateEntrypoint() throws ConfigurationException {

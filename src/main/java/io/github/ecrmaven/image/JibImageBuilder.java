@@ -19,6 +19,7 @@ import com.google.cloud.tools.jib.http.ResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.BuildLog;
+import io.github.ecrmaven.PluginVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +40,6 @@ import java.util.concurrent.ExecutionException;
  * build's umask, time zone or file times.
  */
 public final class JibImageBuilder {
-  private static final String TOOL_NAME = "ecr-maven-plugin";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The directory, beside the application layer cache, that a Spring Boot jar is unpacked into. */
   static final String SPRING_BOOT_UNPACK_DIRECTORY = "ecr-spring-boot-jar";
@@ -114,11 +114,13 @@ public final class JibImageBuilder {
       throws ImageBuildException, InterruptedException {
     try {
       JibContainerBuilder builder = containerBuilder(image);
-      containerizer.setToolName(TOOL_NAME)
+      // Jib records the tool in the history of each layer it adds, as created_by "<name>:<version>".
+      containerizer.setToolName(PluginVersion.NAME)
+          .setToolVersion(PluginVersion.get())
           .setApplicationLayersCache(applicationCache)
           .setBaseImageLayersCache(baseImageCache)
           .setOfflineMode(offline)
-          .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log))
+          .addEventHandler(com.google.cloud.tools.jib.api.LogEvent.class, new JibLogAdapter(log, image.baseImage()))
           .addEventHandler(ProgressEvent.class, new PushProgress(log));
       for (String tag : additionalTags) {
         containerizer.withAdditionalTag(tag);
@@ -128,7 +130,7 @@ public final class JibImageBuilder {
     } catch (RegistryUnauthorizedException e) {
       if (String.valueOf(e.getImageReference()).contains(ImageReferences.repositoryOf(image.baseImage().reference()))) {
         throw new ImageBuildException(
-            "The registry of the base image " + image.baseImage().reference() + " from <from><image>"
+            "The registry of the base image " + image.baseImage().configuredReference() + " from <from><image>"
                 + " (ecr.from.image) rejected the request: " + e.getMessage() + ". A base image in ECR is pulled"
                 + " with an ECR token when <from><image> names it by its ECR host (with <registryEndpoint> for a"
                 + " VPC endpoint). A base image in another registry is pulled with the user name and password of"
@@ -148,14 +150,16 @@ public final class JibImageBuilder {
       }
       if (String.valueOf(e.getMessage()).contains(image.baseImage().reference())) {
         // Jib's message continues with the HTTP request and response on further lines.
-        String reason = e.getMessage().lines().findFirst().orElse("").replace("because: other: ", "because: ")
+        String reason = JibLogAdapter.withConfiguredReference(e.getMessage().lines().findFirst().orElse(""),
+                image.baseImage())
+            .replace("because: other: ", "because: ")
             .replaceAll("[.\\s]+$", "");
         String remedy = reason.contains("platform") || reason.contains("manifest list")
             ? " Set <from><platforms> (ecr.from.platforms) to platforms the base image has, such as linux/amd64, or"
                 + " use a multi-platform base image for several platforms."
             : " Check the reference, that the image exists, and that this build may read it.";
         throw new ImageBuildException(
-            "Failed to pull the base image " + image.baseImage().reference() + " from <from><image>"
+            "Failed to pull the base image " + image.baseImage().configuredReference() + " from <from><image>"
                 + " (ecr.from.image): " + reason + "." + remedy,
             e);
       }
@@ -165,7 +169,7 @@ public final class JibImageBuilder {
       // Jib 0.28.1 reports a base image missing from its cache in offline mode with this IOException.
       if (offline && cause instanceof IOException && String.valueOf(cause.getMessage()).contains("offline mode")) {
         throw new ImageBuildException(
-            BaseImageCache.notCachedMessage(image.baseImage().reference(), baseImageCache), cause);
+            BaseImageCache.notCachedMessage(image.baseImage().configuredReference(), baseImageCache), cause);
       }
       throw new ImageBuildException("Failed to build or push the image: " + cause, cause);
     } catch (IOException | CacheDirectoryCreationException e) {

@@ -7,9 +7,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
@@ -82,6 +85,29 @@ public record SpringBootJar(
   /** Returns the layer names in image order: the index's, else {@link #STANDARD_LAYERS}. */
   public List<String> layerNames() {
     return layerIndex.map(SpringBootLayerIndex::names).orElse(STANDARD_LAYERS);
+  }
+
+  /**
+   * Returns the names of the layers that receive at least one file of the jar, in image order. The image
+   * gets only these layers: an index layer that lists no file of the jar, such as
+   * {@code snapshot-dependencies} of an application without snapshot dependencies, is left out.
+   *
+   * @throws ConfigurationException when the jar cannot be read
+   */
+  public List<String> filledLayerNames() throws ConfigurationException {
+    Set<String> filled = new HashSet<>();
+    try (JarFile file = new JarFile(jar.toFile())) {
+      Enumeration<JarEntry> entries = file.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry entry = entries.nextElement();
+        if (!entry.isDirectory()) {
+          filled.add(layerOf(entry.getName()));
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigurationException("Failed to read the jar " + jar + ": " + e.getMessage(), e);
+    }
+    return layerNames().stream().filter(filled::contains).toList();
   }
 
   /**

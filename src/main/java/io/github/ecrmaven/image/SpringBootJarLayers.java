@@ -46,7 +46,10 @@ final class SpringBootJarLayers {
     return builder;
   }
 
-  /** Unpacks the jar and returns its non-empty layers in the order of {@link SpringBootJar#layerNames()}. */
+  /**
+   * Unpacks the jar and returns its non-empty layers in the order of {@link SpringBootJar#layerNames()}, the
+   * layers that {@link SpringBootJar#filledLayerNames()} names.
+   */
   static List<FileEntriesLayer> layers(SpringBootJar jar, Path unpackDirectory) throws IOException {
     Map<String, FileEntriesLayer.Builder> layers = new LinkedHashMap<>();
     for (String name : jar.layerNames()) {

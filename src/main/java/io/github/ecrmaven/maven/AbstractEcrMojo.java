@@ -133,6 +133,9 @@ abstract class AbstractEcrMojo extends AbstractMojo {
   /**
    * Returns whether this goal skips the project: when {@code ecr.skip} or {@code ecr.<goal>.skip} is
    * true, or the project has {@code pom} packaging. Logs the reason at info.
+   *
+   * @throws ConfigurationException when a skip property is not a boolean, or the project has {@code pom}
+   *     packaging and {@link #checkEnumeratedValues} rejects a value
    */
   boolean shouldSkip(Boolean goalSkip) throws ConfigurationException {
     ParameterLookup lookup = lookup();
@@ -145,12 +148,23 @@ abstract class AbstractEcrMojo extends AbstractMojo {
       return true;
     }
     if ("pom".equals(project.getPackaging())) {
+      // A bad value that the modules inherit then fails the parent's own build, before any module runs.
+      checkEnumeratedValues(lookup);
       getLog().info("Skipping ecr:" + goal() + " for " + project.getArtifactId() + ": packaging 'pom' has no"
           + " application to put into an image");
       return true;
     }
     return false;
   }
+
+  /**
+   * Checks each parameter of this goal that takes one of a fixed set of values, such as
+   * {@code <containerizingMode>}. Those checks need nothing of the project, so they also run for a project
+   * that the goal skips for its {@code pom} packaging.
+   *
+   * @throws ConfigurationException naming the parameter, the value and the accepted values
+   */
+  void checkEnumeratedValues(ParameterLookup lookup) throws ConfigurationException {}
 
   /**
    * Resolves the target repository and tags.

@@ -121,6 +121,13 @@ abstract class AbstractRepositoryMojo extends AbstractEcrMojo {
     }
   }
 
+  @Override
+  void checkEnumeratedValues(ParameterLookup lookup) throws ConfigurationException {
+    RepositorySettings.checkEnumeratedValues(
+        lookup.string("ecr.imageTagMutability", imageTagMutability, null),
+        lookup.string("ecr.encryptionType", encryptionType, null));
+  }
+
   boolean updateRepositorySettingsValue() throws ConfigurationException {
     return booleanValue(lookup(), "ecr.updateRepositorySettings", updateRepositorySettings);
   }

@@ -68,8 +68,10 @@ public class ContainerParameters {
   /**
    * The command the container starts, replacing {@code java <jvmFlags> -cp ... <mainClass>} (property
    * {@code ecr.container.entrypoint}, comma-separated). {@code INHERIT} alone keeps the base image's
-   * entrypoint, and its arguments too unless {@code <args>} is set. With an entrypoint, {@code <mainClass>}
-   * and {@code <jvmFlags>} are not used. Default: the Java command.
+   * entrypoint, and its arguments too unless {@code <args>} is set; a base image with neither an entrypoint
+   * nor a command then fails the build before a layer is pushed or the tarball written. With an entrypoint,
+   * {@code <mainClass>} and {@code <jvmFlags>} are not used. Default: the Java command, and for {@code war}
+   * packaging the base image's entrypoint.
    *
    * @since 0.1.0
    */

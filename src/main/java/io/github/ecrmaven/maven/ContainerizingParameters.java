@@ -51,7 +51,9 @@ final class ContainerizingParameters {
                 + ", for the base image's servlet container to run. Remove <containerizingMode>, or set it to"
                 + " exploded.");
       }
-      return new ApplicationForm.ExplodedWar(explodedWar(project), warAppRoot(appRootValue));
+      // The value is checked before the files, so that a bad value is reported even when the WAR is missing too.
+      String warAppRoot = warAppRoot(appRootValue);
+      return new ApplicationForm.ExplodedWar(explodedWar(project), warAppRoot);
     }
     if (appRootValue != null && !appRootValue.isBlank()) {
       throw new ConfigurationException(
@@ -69,7 +71,7 @@ final class ContainerizingParameters {
       SpringBootJar detected = bootJar.get();
       log.info("Containerizing the Spring Boot jar " + jar.getFileName()
           + detected.bootVersion().map(version -> " (Spring Boot " + version + ")").orElse("") + " in the layers "
-          + String.join(", ", detected.layerNames())
+          + String.join(", ", detected.filledLayerNames())
           + (detected.layerIndex().isPresent() ? " of its layer index" : " (it has no layer index)"));
       return new ApplicationForm.SpringBootExecutableJar(detected);
     }

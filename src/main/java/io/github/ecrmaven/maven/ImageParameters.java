@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.BaseImageAws;
 import io.github.ecrmaven.image.ContainerSettings;
+import io.github.ecrmaven.image.ContainerizingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,22 @@ final class ImageParameters {
   static String baseImage(ParameterLookup lookup, FromParameters from, MavenProject project) {
     FromParameters parameters = from == null ? new FromParameters() : from;
     return lookup.string("ecr.from.image", parameters.image, ProjectInputs.defaultBaseImage(project));
+  }
+
+  /**
+   * Checks the image parameters that take one of a fixed set of values: {@code <containerizingMode>},
+   * {@code <container><format>} and {@code <container><skipStandardLabels>}.
+   *
+   * @param containerizingMode the {@code <containerizingMode>} POM value, or null
+   * @throws ConfigurationException naming the parameter, the value and the accepted values
+   */
+  static void checkEnumeratedValues(ParameterLookup lookup, String containerizingMode, ContainerParameters container)
+      throws ConfigurationException {
+    ContainerParameters parameters = container == null ? new ContainerParameters() : container;
+    ContainerizingMode.parse(lookup.string("ecr.containerizingMode", containerizingMode, null));
+    format(lookup.string("ecr.container.format", parameters.format, null));
+    StandardLabels.parseSkipped(
+        lookup.list("ecr.container.skipStandardLabels", parameters.skipStandardLabels, List.of()));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
@@ -37,12 +38,62 @@ final class LayerParameters {
     boolean includeOptional =
         AbstractEcrMojo.booleanValue(lookup, "ecr.includeOptionalDependencies", includeOptionalDependencies);
     ExtraDirectories extra = extraDirectories(lookup, extraDirectories, project.getBasedir().toPath());
+    warnIfModesWithoutPaths(lookup, extraDirectories, extra, log);
     Path outputDirectory = Path.of(project.getBuild().getOutputDirectory());
-    ApplicationLayers layers = form instanceof ApplicationForm.SpringBootExecutableJar
-            || form instanceof ApplicationForm.ExplodedWar
+    Optional<String> ownClassPath = packagedClassPath(form);
+    if (ownClassPath.isPresent() && includeOptional) {
+      log.warn("<includeOptionalDependencies> (ecr.includeOptionalDependencies) is true but has no effect: the class"
+          + " path of " + ownClassPath.get() + ". To change what the image gets, change what that plugin packages, or"
+          + " remove the setting.");
+    }
+    ApplicationLayers layers = ownClassPath.isPresent()
         ? new ApplicationLayers(List.of(), List.of(), List.of(), outputDirectory)
         : ProjectInputs.layers(project, reactorProjects, new ClassPathFilter(includeOptional), log);
     return layers.withExtraDirectories(extra).withForm(form);
+  }
+
+  /**
+   * Describes where the class path of an application that brings its own dependencies comes from, for
+   * messages, or returns empty when the project's dependencies give it.
+   */
+  private static Optional<String> packagedClassPath(ApplicationForm form) {
+    if (form instanceof ApplicationForm.SpringBootExecutableJar) {
+      return Optional.of("a Spring Boot executable jar is the jar's own BOOT-INF/lib, which the spring-boot-maven-plugin"
+          + " filled when it repackaged the jar. The exploded mode (<containerizingMode>exploded</containerizingMode>)"
+          + " takes the class path from the project's dependencies and applies the setting");
+    }
+    if (form instanceof ApplicationForm.ExplodedWar) {
+      return Optional.of("a WAR is its own WEB-INF/lib, which the maven-war-plugin filled");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Warns when {@code <extraDirectories>} sets modes but no directory to copy, because the modes then apply
+   * to nothing.
+   */
+  private static void warnIfModesWithoutPaths(
+      ParameterLookup lookup, ExtraDirectoriesParameters extraDirectories, ExtraDirectories resolved, Log log) {
+    if (!resolved.paths().isEmpty()) {
+      return;
+    }
+    ExtraDirectoriesParameters parameters =
+        extraDirectories == null ? new ExtraDirectoriesParameters() : extraDirectories;
+    List<String> unused = new ArrayList<>();
+    if (!resolved.permissions().isEmpty()) {
+      unused.add("<extraDirectories><permissions> (ecr.extraDirectories.permissions)");
+    }
+    if (lookup.string("ecr.extraDirectories.fileMode", parameters.fileMode, null) != null) {
+      unused.add("<extraDirectories><fileMode> (ecr.extraDirectories.fileMode)");
+    }
+    if (lookup.string("ecr.extraDirectories.directoryMode", parameters.directoryMode, null) != null) {
+      unused.add("<extraDirectories><directoryMode> (ecr.extraDirectories.directoryMode)");
+    }
+    if (!unused.isEmpty()) {
+      log.warn(String.join(" and ", unused) + (unused.size() == 1 ? " has" : " have") + " no effect:"
+          + " <extraDirectories><paths> (ecr.extraDirectories.paths) names no directory, so no file is copied into"
+          + " the image. Add the directories to copy to <paths>, or remove the modes.");
+    }
   }
 
   /**

@@ -102,7 +102,8 @@ public class PushMojo extends AbstractRepositoryMojo {
    * Adds the project's optional dependencies, and the dependencies they bring, to the image's class path
    * (property {@code ecr.includeOptionalDependencies}). Default: {@code false}, so they are left out, as
    * Spring Boot's packaging leaves them out. {@code spring-boot-devtools} and
-   * {@code spring-boot-docker-compose} are left out either way.
+   * {@code spring-boot-docker-compose} are left out either way. It does not apply to a Spring Boot executable
+   * jar or a WAR, which bring their own class path, and the build warns when it is true.
    *
    * @since 0.1.0
    */
@@ -116,7 +117,8 @@ public class PushMojo extends AbstractRepositoryMojo {
    * {@code <permissions>} ({@code ecr.extraDirectories.permissions}), each a {@code <permission>} with a
    * {@code <file>} glob over container paths and an octal {@code <mode>}; and the modes of everything
    * else, {@code <fileMode>} ({@code ecr.extraDirectories.fileMode}, default {@code 644}) and
-   * {@code <directoryMode>} ({@code ecr.extraDirectories.directoryMode}, default {@code 755}).
+   * {@code <directoryMode>} ({@code ecr.extraDirectories.directoryMode}, default {@code 755}). The modes apply
+   * only to copied files, so without {@code <paths>} the build warns that they have no effect.
    *
    * @since 0.1.0
    */
@@ -175,6 +177,14 @@ public class PushMojo extends AbstractRepositoryMojo {
   @Override
   String goal() {
     return "push";
+  }
+
+  @Override
+  void checkEnumeratedValues(ParameterLookup lookup) throws ConfigurationException {
+    super.checkEnumeratedValues(lookup);
+    ImageParameters.checkEnumeratedValues(lookup, containerizingMode, container);
+    RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create"));
+    ScanGateParameters.checkFailOnSeverity(lookup, scan);
   }
 
   @Override

@@ -32,4 +32,14 @@ final class ScanGateParameters {
     }
     return settings;
   }
+
+  /**
+   * Checks {@code <scan><failOnSeverity>} alone, which takes one of a fixed set of values.
+   *
+   * @throws ConfigurationException naming the element, the property, the value and the accepted values
+   */
+  static void checkFailOnSeverity(ParameterLookup lookup, ScanParameters scan) throws ConfigurationException {
+    ScanParameters parameters = scan == null ? new ScanParameters() : scan;
+    ScanGateSettings.of(false, null, lookup.string("ecr.scan.failOnSeverity", parameters.failOnSeverity, null));
+  }
 }

@@ -61,6 +61,11 @@ public class VerifyMojo extends AbstractEcrMojo {
   }
 
   @Override
+  void checkEnumeratedValues(ParameterLookup lookup) throws ConfigurationException {
+    ScanGateParameters.checkFailOnSeverity(lookup, scan);
+  }
+
+  @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     runGoal(verifySkip, () -> {
       new Verification(new MavenBuildLog(getLog())).verify(verifyRequest());

@@ -98,7 +98,8 @@ final class BaseImageAccess {
     String host = baseImage.getRegistry();
     boolean sameRegistry = host.equalsIgnoreCase(targetHost) || host.equalsIgnoreCase(pushHost);
     String reference = sameRegistry ? reachedAt(pushHost) : baseImage.toString();
-    return RegistryAccess.withCredential(reference, token.username(), token.password());
+    return RegistryAccess.withCredential(reference, token.username(), token.password())
+        .withConfiguredReference(configured.reference());
   }
 
   /**
@@ -131,7 +132,8 @@ final class BaseImageAccess {
     Optional<String> endpoint = fromAws.registryEndpoint().or(() -> sameRegistryEndpoint);
     endpoint.ifPresent(host -> log.info("Reaching base image registry " + baseImage.getRegistry() + " at " + host));
     String reference = endpoint.map(this::reachedAt).orElse(baseImage.toString());
-    return RegistryAccess.withCredential(reference, token.username(), token.password());
+    return RegistryAccess.withCredential(reference, token.username(), token.password())
+        .withConfiguredReference(configured.reference());
   }
 
   /**
@@ -143,7 +145,8 @@ final class BaseImageAccess {
       return configured;
     }
     Optional<String> endpoint = fromAws.registryEndpoint().or(() -> sameRegistryEndpoint);
-    return RegistryAccess.anonymous(endpoint.map(this::reachedAt).orElse(baseImage.toString()));
+    return RegistryAccess.anonymous(endpoint.map(this::reachedAt).orElse(baseImage.toString()))
+        .withConfiguredReference(configured.reference());
   }
 
   /** Returns whether the base image is in the private ECR registry {@code host}. */

@@ -24,6 +24,7 @@ import io.github.ecrmaven.image.ApplicationImage;
 import io.github.ecrmaven.image.BaseLayerMounts;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
+import io.github.ecrmaven.image.InheritedEntrypoint;
 import io.github.ecrmaven.image.JibImageBuilder;
 import io.github.ecrmaven.image.MainClassResolver;
 import io.github.ecrmaven.image.RegistryAccess;
@@ -112,6 +113,8 @@ public final class Publisher {
       // Jib starts now: a warm-up still waiting for a response would only compete with it.
       warmUp.ifPresent(RegistryWarmUp::stop);
       ApplicationImage application = applicationFor.create(credential);
+      // Before any layer is mounted or pushed: an image that keeps the base image's entrypoint needs one.
+      new InheritedEntrypoint(log).check(application, request.baseImageCache(), false);
       log.info("Building " + image + " from " + baseImage + " (" + application.startCommand() + ", "
           + request.container().format() + " format)");
       JibImageBuilder builder = new JibImageBuilder(

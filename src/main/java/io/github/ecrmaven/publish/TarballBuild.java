@@ -14,6 +14,7 @@ import io.github.ecrmaven.image.ApplicationImage;
 import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.BuiltImage;
 import io.github.ecrmaven.image.ImageBuildException;
+import io.github.ecrmaven.image.InheritedEntrypoint;
 import io.github.ecrmaven.image.JibImageBuilder;
 import io.github.ecrmaven.image.MainClassResolver;
 import io.github.ecrmaven.image.RegistryAccess;
@@ -72,6 +73,7 @@ public final class TarballBuild {
           ? offlineBaseImageAccess(request, baseAccess, baseImage)
           : baseImageAccess(request, baseAccess);
       ApplicationImage image = new ApplicationImage(baseImageAccess, request.layers(), mainClass, request.container());
+      new InheritedEntrypoint(log).check(image, request.baseImageCache(), request.offline());
       log.info("Building " + name + " from " + baseImage + " into " + tarball + " (" + image.startCommand() + ", "
           + request.container().format() + " format" + (request.offline() ? ", offline" : "") + ")");
       JibImageBuilder builder = new JibImageBuilder(
@@ -130,12 +132,13 @@ public final class TarballBuild {
         .map(registry -> baseAccess.isInRegistry(registry.host()))
         .orElse(true);
     RegistryAccess access = baseAccess.offline(inTargetRegistry ? request.target().registryEndpoint() : Optional.empty());
+    // The cache names the image by the host Jib reached, which a registry endpoint override changes.
+    String cachedAs = access.reference().equals(baseImage.toString()) ? "" : " (cached as " + access.reference() + ")";
     if (!BaseImageCache.contains(request.baseImageCache(), access.reference())) {
-      String cachedAs = access.reference().equals(baseImage.toString()) ? "" : " (cached as " + access.reference() + ")";
       throw new PublishException(
           BaseImageCache.notCachedMessage(baseImage + cachedAs, request.baseImageCache()), null);
     }
-    log.info("Offline mode: taking the base image " + access.reference() + " from the base image cache "
+    log.info("Offline mode: taking the base image " + baseImage + cachedAs + " from the base image cache "
         + request.baseImageCache());
     return access;
   }

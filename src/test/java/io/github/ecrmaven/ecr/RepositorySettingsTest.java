@@ -34,6 +34,21 @@ class RepositorySettingsTest {
   }
 
   @Test
+  void enumeratedValuesAreCheckedAlone() throws ConfigurationException {
+    RepositorySettings.checkEnumeratedValues(null, null);
+    RepositorySettings.checkEnumeratedValues("immutable", "kms_dsse");
+
+    ConfigurationException mutability = assertThrows(ConfigurationException.class,
+        () -> RepositorySettings.checkEnumeratedValues("SOMETIMES", null));
+    assertTrue(mutability.getMessage().startsWith("Invalid <imageTagMutability> (ecr.imageTagMutability) 'SOMETIMES'"),
+        mutability.getMessage());
+    ConfigurationException encryption = assertThrows(ConfigurationException.class,
+        () -> RepositorySettings.checkEnumeratedValues(null, "RSA"));
+    assertTrue(encryption.getMessage().startsWith("Invalid <encryptionType> (ecr.encryptionType) 'RSA'"),
+        encryption.getMessage());
+  }
+
+  @Test
   void nothingConfiguredLeavesEverythingEmpty() throws ConfigurationException {
     assertEquals(RepositorySettings.none(), mutability(null, List.of()));
   }

@@ -49,6 +49,41 @@ class ContainerSettingsTest {
     assertTrue(e.getMessage().contains("'MY VAR'"), e.getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"team", "com.example.team", "org.opencontainers.image.title", "a_b-c/d:e"})
+  void validateAcceptsLabelKeys(String key) throws ConfigurationException {
+    withLabel(key).validate();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"my key", " team", "team\u00a0name", "line\nbreak"})
+  void validateRejectsLabelKeysWithWhitespace(String key) {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withLabel(key).validate());
+
+    assertTrue(e.getMessage().startsWith("Invalid label key '"), e.getMessage());
+    assertTrue(e.getMessage().contains("<container><labels> (ecr.container.labels)"), e.getMessage());
+    assertTrue(e.getMessage().contains("must not contain whitespace or control characters"), e.getMessage());
+  }
+
+  @Test
+  void validateEscapesLabelKeyControls() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withLabel("team\tname\u0001").validate());
+
+    assertTrue(e.getMessage().startsWith("Invalid label key 'team\\tname\\u0001'"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsEmptyLabelKey() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withLabel("").validate());
+
+    assertTrue(e.getMessage().startsWith("Empty label key in <container><labels> (ecr.container.labels)"),
+        e.getMessage());
+  }
+
+  private static ContainerSettings withLabel(String key) {
+    return new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of(key, "value"));
+  }
+
   private static ContainerSettings with(List<String> entrypoint, String user, String workingDirectory, List<String> volumes) {
     return new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of(),
         Optional.of(Instant.EPOCH), entrypoint, Optional.ofNullable(user), Optional.ofNullable(workingDirectory),

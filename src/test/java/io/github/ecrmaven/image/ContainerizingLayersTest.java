@@ -125,6 +125,19 @@ class ContainerizingLayersTest {
   }
 
   @Test
+  void springBootJarSkipsEmptyIndexLayer() throws Exception {
+    SpringBootJar jar =
+        SpringBootJar.detect(SpringBootJarTest.bootJarWithoutSnapshots(folder.resolve("target/app.jar"))).orElseThrow();
+    ApplicationLayers layers = new ApplicationLayers(List.of(), List.of(), List.of(), folder.resolve("classes"))
+        .withForm(new ApplicationForm.SpringBootExecutableJar(jar));
+
+    ContainerBuildPlan plan = plan(layers, Optional.of(jar.launcherClass()), settings(List.of()));
+
+    assertEquals(List.of("dependencies", "spring-boot-loader", "application"), layerNames(plan));
+    assertEquals(jar.filledLayerNames(), layerNames(plan));
+  }
+
+  @Test
   void springBootJarWithoutIndexSkipsEmptyLayers() throws Exception {
     Path path = TestJars.write(folder.resolve("target/app.jar"), Map.of("Main-Class", SpringBootJarTest.LAUNCHER),
         Map.of("BOOT-INF/classes/com/example/App.class", "app",

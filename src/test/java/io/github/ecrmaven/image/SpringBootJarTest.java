@@ -96,6 +96,26 @@ class SpringBootJarTest {
     assertEquals("application", jar.layerOf("BOOT-INF/classes/com/example/App.class"));
   }
 
+  /**
+   * Writes a Spring Boot jar without snapshot dependencies, whose default layer index lists an empty
+   * {@code snapshot-dependencies} layer, as Spring Boot 3.5 writes it for such an application.
+   */
+  static Path bootJarWithoutSnapshots(Path jar) throws Exception {
+    return TestJars.write(jar, Map.of("Main-Class", LAUNCHER),
+        Map.of("org/springframework/boot/loader/launch/JarLauncher.class", "launcher",
+            "BOOT-INF/classes/com/example/App.class", "app",
+            "BOOT-INF/lib/spring-core-6.2.12.jar", "spring-core",
+            SpringBootLayerIndex.ENTRY, TestJars.standardLayerIndex("spring-core-6.2.12.jar")));
+  }
+
+  @Test
+  void filledLayersLeaveOutEmptyIndexLayer() throws Exception {
+    SpringBootJar jar = SpringBootJar.detect(bootJarWithoutSnapshots(folder.resolve("app.jar"))).orElseThrow();
+
+    assertEquals(SpringBootJar.STANDARD_LAYERS, jar.layerNames());
+    assertEquals(List.of("dependencies", "spring-boot-loader", "application"), jar.filledLayerNames());
+  }
+
   @Test
   void entriesOutsideIndexGoToLastLayer() throws Exception {
     SpringBootJar jar = SpringBootJar.detect(bootJar(folder.resolve("app.jar"), true)).orElseThrow();

@@ -105,6 +105,16 @@ class ContainerizingParametersTest {
   }
 
   @Test
+  void springBootLogListsOnlyFilledLayers() throws Exception {
+    writeJar("shop-1.0.jar", Map.of("Main-Class", "org.springframework.boot.loader.launch.JarLauncher",
+        "Spring-Boot-Version", "3.5.7"), "BOOT-INF/classes/com/example/Shop.class");
+
+    resolve(project("jar"), "packaged", null);
+
+    assertTrue(log.infos.get(0).endsWith(" in the layers application (it has no layer index)"), log.infos.toString());
+  }
+
+  @Test
   void propertyOverridesPomMode() throws Exception {
     ApplicationForm form = ContainerizingParameters.resolve(
         lookup(Map.of("ecr.containerizingMode", "exploded")), "packaged", null, project("jar"), log);
@@ -182,6 +192,15 @@ class ContainerizingParametersTest {
       assertTrue(e.getMessage().startsWith("Invalid <container><appRoot> (ecr.container.appRoot) '" + appRoot + "'"),
           e.getMessage());
     }
+  }
+
+  @Test
+  void warChecksAppRootBeforeDirectory() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> resolve(project("war"), null, "webapps/ROOT"));
+
+    assertTrue(e.getMessage().startsWith("Invalid <container><appRoot> (ecr.container.appRoot) 'webapps/ROOT'"),
+        e.getMessage());
   }
 
   @Test

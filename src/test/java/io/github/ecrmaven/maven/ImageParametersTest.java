@@ -72,6 +72,58 @@ class ImageParametersTest {
   }
 
   @Test
+  void enumeratedValuesAreCheckedAlone() throws ConfigurationException {
+    ParameterLookup lookup = new ParameterLookup(userProperties, new Properties(), new Properties());
+    ContainerParameters container = new ContainerParameters();
+    container.format = "OCI";
+    container.skipStandardLabels = List.of("created", "org.opencontainers.image.revision");
+
+    ImageParameters.checkEnumeratedValues(lookup, "packaged", container);
+    ImageParameters.checkEnumeratedValues(lookup, null, null);
+  }
+
+  @Test
+  void enumeratedValuesRejectUnknownMode() {
+    ParameterLookup lookup = new ParameterLookup(userProperties, new Properties(), new Properties());
+    userProperties.setProperty("ecr.containerizingMode", "packd");
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ImageParameters.checkEnumeratedValues(lookup, null, null));
+
+    assertTrue(e.getMessage().startsWith("Invalid <containerizingMode> (ecr.containerizingMode) 'packd'"),
+        e.getMessage());
+  }
+
+  @Test
+  void enumeratedValuesRejectUnknownFormatAndLabel() {
+    ParameterLookup lookup = new ParameterLookup(userProperties, new Properties(), new Properties());
+    ContainerParameters badFormat = new ContainerParameters();
+    badFormat.format = "tar";
+    ContainerParameters badLabel = new ContainerParameters();
+    badLabel.skipStandardLabels = List.of("author");
+
+    ConfigurationException format = assertThrows(ConfigurationException.class,
+        () -> ImageParameters.checkEnumeratedValues(lookup, null, badFormat));
+    ConfigurationException label = assertThrows(ConfigurationException.class,
+        () -> ImageParameters.checkEnumeratedValues(lookup, null, badLabel));
+
+    assertTrue(format.getMessage().startsWith("Invalid <container><format> (ecr.container.format) 'tar'"),
+        format.getMessage());
+    assertTrue(label.getMessage().startsWith("Invalid label 'author' in <container><skipStandardLabels>"),
+        label.getMessage());
+  }
+
+  @Test
+  void labelPropertyWithSpaceInKeyIsRejected() {
+    userProperties.setProperty("ecr.container.labels", "team=payments,cost center=42");
+
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(null));
+
+    assertTrue(e.getMessage().startsWith("Invalid label key 'cost center' in <container><labels>"
+        + " (ecr.container.labels)"), e.getMessage());
+  }
+
+  @Test
   void configuredLabelReplacesStandardLabel() throws ConfigurationException {
     ContainerParameters parameters = new ContainerParameters();
     parameters.labels = Map.of("org.opencontainers.image.title", "Orders", "team", "payments");

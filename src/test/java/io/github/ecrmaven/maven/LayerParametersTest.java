@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.image.ApplicationForm;
+import io.github.ecrmaven.image.SpringBootJar;
 import io.github.ecrmaven.image.ExtraDirectories;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
 import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +109,91 @@ class LayerParametersTest {
     userProperties.setProperty("ecr.extraDirectories.permissions", "/opt/app/run.sh=rwx");
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(null));
     assertTrue(e.getMessage().contains("'rwx' in <extraDirectories><permissions><permission><mode>"), e.getMessage());
+  }
+
+  private final RecordingLog log = new RecordingLog();
+
+  private void layers(Boolean includeOptional, ExtraDirectoriesParameters extraDirectories, ApplicationForm form)
+      throws ConfigurationException {
+    Model model = new Model();
+    model.setGroupId("com.example");
+    model.setArtifactId("shop");
+    model.setVersion("1.0");
+    model.setBuild(new Build());
+    MavenProject mavenProject = new MavenProject(model);
+    mavenProject.setFile(project.resolve("pom.xml").toFile());
+    mavenProject.getBuild().setOutputDirectory(project.resolve("target/classes").toString());
+    ParameterLookup lookup = new ParameterLookup(userProperties, new Properties(), projectProperties);
+    LayerParameters.layers(lookup, mavenProject, List.of(mavenProject), includeOptional, extraDirectories, form, log);
+  }
+
+  private ApplicationForm.SpringBootExecutableJar springBootJar() {
+    return new ApplicationForm.SpringBootExecutableJar(new SpringBootJar(project.resolve("target/shop-1.0.jar"),
+        "org.springframework.boot.loader.launch.JarLauncher", Optional.empty(), Optional.empty(), Optional.empty()));
+  }
+
+  @Test
+  void includeOptionalWarnsForSpringBootJar() throws ConfigurationException {
+    layers(true, null, springBootJar());
+
+    assertEquals(1, log.warnings.size(), log.warnings.toString());
+    assertTrue(log.warnings.get(0).startsWith("<includeOptionalDependencies> (ecr.includeOptionalDependencies) is"
+        + " true but has no effect: the class path of a Spring Boot executable jar is the jar's own BOOT-INF/lib"),
+        log.warnings.get(0));
+    assertTrue(log.warnings.get(0).contains("<containerizingMode>exploded</containerizingMode>"), log.warnings.get(0));
+  }
+
+  @Test
+  void includeOptionalPropertyWarnsForWar() throws ConfigurationException {
+    userProperties.setProperty("ecr.includeOptionalDependencies", "true");
+
+    layers(null, null, new ApplicationForm.ExplodedWar(project, "/usr/local/tomcat/webapps/ROOT"));
+
+    assertEquals(1, log.warnings.size(), log.warnings.toString());
+    assertTrue(log.warnings.get(0).contains("the class path of a WAR is its own WEB-INF/lib"), log.warnings.get(0));
+  }
+
+  @Test
+  void includeOptionalAppliesToExplodedClasses() throws ConfigurationException {
+    layers(true, null, new ApplicationForm.ExplodedClasses());
+    layers(false, null, springBootJar());
+
+    assertEquals(List.of(), log.warnings);
+  }
+
+  @Test
+  void modesWithoutPathsWarn() throws ConfigurationException {
+    ExtraDirectoriesParameters parameters = new ExtraDirectoriesParameters();
+    parameters.permissions = List.of(new PermissionParameters("/opt/app/bin/*", "755"));
+    parameters.fileMode = "640";
+    userProperties.setProperty("ecr.extraDirectories.directoryMode", "750");
+
+    layers(false, parameters, new ApplicationForm.ExplodedClasses());
+
+    assertEquals(List.of("<extraDirectories><permissions> (ecr.extraDirectories.permissions) and"
+        + " <extraDirectories><fileMode> (ecr.extraDirectories.fileMode) and <extraDirectories><directoryMode>"
+        + " (ecr.extraDirectories.directoryMode) have no effect: <extraDirectories><paths>"
+        + " (ecr.extraDirectories.paths) names no directory, so no file is copied into the image. Add the"
+        + " directories to copy to <paths>, or remove the modes."), log.warnings);
+  }
+
+  @Test
+  void oneModeWithoutPathsWarns() throws ConfigurationException {
+    userProperties.setProperty("ecr.extraDirectories.fileMode", "600");
+
+    layers(false, null, new ApplicationForm.ExplodedClasses());
+
+    assertEquals(1, log.warnings.size(), log.warnings.toString());
+    assertTrue(log.warnings.get(0).startsWith("<extraDirectories><fileMode> (ecr.extraDirectories.fileMode) has no"
+        + " effect"), log.warnings.get(0));
+  }
+
+  @Test
+  void modesWithPathsDoNotWarn() throws ConfigurationException {
+    layers(false, pomParameters(), new ApplicationForm.ExplodedClasses());
+    layers(false, null, new ApplicationForm.ExplodedClasses());
+
+    assertEquals(List.of(), log.warnings);
   }
 
   @Test

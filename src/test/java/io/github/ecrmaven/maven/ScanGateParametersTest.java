@@ -63,6 +63,20 @@ class ScanGateParametersTest {
   }
 
   @Test
+  void failOnSeverityIsCheckedAlone() throws ConfigurationException {
+    ParameterLookup lookup = new ParameterLookup(userProperties, new Properties(), new Properties());
+    ScanGateParameters.checkFailOnSeverity(lookup, null);
+    userProperties.setProperty("ecr.scan.failOnSeverity", "SEVERE");
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ScanGateParameters.checkFailOnSeverity(lookup, null));
+
+    assertTrue(e.getMessage().startsWith("Invalid <scan><failOnSeverity> (ecr.scan.failOnSeverity) 'SEVERE'"),
+        e.getMessage());
+    assertTrue(log.warnings.isEmpty());
+  }
+
+  @Test
   void valuesForDisabledGateWarn() throws ConfigurationException {
     ScanParameters pom = new ScanParameters();
     pom.timeout = "PT1M";

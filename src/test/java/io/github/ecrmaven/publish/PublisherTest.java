@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
+import io.github.ecrmaven.PluginVersion;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositorySettings;
 import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.RegistryAccess;
@@ -132,6 +134,46 @@ class PublisherTest {
     JsonNode entrypoint = Skopeo.inspect(result.imageUri(), "AWS", password, ecr.caCertDirectory())
         .config().get("config").get("Entrypoint");
     assertEquals("demo.Hello", entrypoint.get(entrypoint.size() - 1).asText());
+  }
+
+  @Test
+  void historyNamesPluginAndVersion() throws Exception {
+    PublishResult result = new Publisher(BuildLog.silent())
+        .publish(request(newRepository(), RepositoryCreation.CREATE, baseImage, List.of("1.0.0")));
+
+    JsonNode history = Skopeo.inspect(result.imageUri(), "AWS", ecr.issueRegistryPassword(), ecr.caCertDirectory())
+        .config().get("history");
+    // The base image's own entries come first; the application's layers follow.
+    JsonNode classes = history.get(history.size() - 1);
+    assertEquals("classes", classes.get("comment").asText());
+    assertEquals("ecr-maven-plugin:" + PluginVersion.get(), classes.get("created_by").asText());
+    assertTrue(PluginVersion.get().matches("[0-9]+\\.[0-9]+\\.[0-9]+(-SNAPSHOT)?"), PluginVersion.get());
+  }
+
+  @Test
+  void warOnBaseWithoutEntrypointPushesNothing() throws Exception {
+    String repository = newRepository();
+    Path war = Files.createDirectories(buildDirectory.resolve("shop/WEB-INF"));
+    Files.writeString(war.resolve("web.xml"), "<web-app/>");
+    ApplicationLayers layers = new ApplicationLayers(List.of(), List.of(), List.of(), classes)
+        .withForm(new ApplicationForm.ExplodedWar(buildDirectory.resolve("shop"), "/usr/local/tomcat/webapps/ROOT"));
+    PublishRequest plain = request(repository, RepositoryCreation.CREATE, baseImage, List.of("1.0.0"),
+        RepositorySettings.none(), layers);
+    PublishRequest request = new PublishRequest(plain.target(), plain.aws(), plain.repositoryCreation(),
+        plain.repositorySettings(), false, plain.baseImage(), layers, Optional.empty(),
+        plain.container().withEntrypoint(List.of(ContainerSettings.INHERIT)), buildDirectory);
+    long received = ecr.registryBytesReceived();
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> new Publisher(BuildLog.silent()).publish(request));
+
+    assertTrue(e.getMessage().startsWith("The base image " + baseImage + " from <from><image> (ecr.from.image) has"
+        + " neither an entrypoint nor a command"), e.getMessage());
+    assertEquals(received, ecr.registryBytesReceived());
+    try (EcrClient client = LocalEcrClients.client(ecr)) {
+      assertEquals(List.of(), client.describeImages(describe -> describe.repositoryName(repository)).imageDetails());
+    }
+    assertFalse(Files.exists(buildDirectory.resolve(PushReport.JSON_FILE)));
   }
 
   @Test

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.RegistryImage;
 import io.github.ecrmaven.BuildLog;
+import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.AwsSettings;
 import io.github.ecrmaven.ecr.TargetImage;
+import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.BaseImageCache;
 import io.github.ecrmaven.image.BuiltImage;
@@ -84,6 +89,65 @@ class TarballBuildTest {
 
     assertEquals(BaseImageCache.notCachedMessage(SharedLocalEcr.baseImage(), baseImageCache), e.getMessage());
     assertFalse(Files.exists(buildDirectory.resolve(TarballBuild.TARBALL)));
+  }
+
+  @Test
+  void warOnBaseWithoutEntrypointFailsBeforeWriting() throws Exception {
+    LocalEcr ecr = SharedLocalEcr.get();
+    Files.writeString(Files.createDirectories(buildDirectory.resolve("shop/WEB-INF")).resolve("web.xml"), "<web-app/>");
+    Files.writeString(buildDirectory.resolve(TarballBuild.TARBALL), "an earlier build's tarball");
+    BuildRequest request = warRequest(request(ecr));
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> new TarballBuild(BuildLog.silent()).build(request));
+
+    assertTrue(e.getMessage().startsWith("The base image " + SharedLocalEcr.baseImage() + " from <from><image>"
+        + " (ecr.from.image) has neither an entrypoint nor a command"), e.getMessage());
+    assertFalse(Files.exists(buildDirectory.resolve(TarballBuild.TARBALL)));
+    assertFalse(Files.exists(buildDirectory.resolve(TarballBuild.REPORT)));
+  }
+
+  @Test
+  void offlineWarReadsBaseFromCache() throws Exception {
+    LocalEcr ecr = SharedLocalEcr.get();
+    PublisherTest.compileHello(classes, "offline");
+    new TarballBuild(BuildLog.silent()).build(request(ecr).withBaseImageCache(baseImageCache, false));
+    Files.createDirectories(buildDirectory.resolve("shop/WEB-INF"));
+    long registryBytes = ecr.registryBytesSent();
+    BuildRequest offline = warRequest(request(ecr)).withBaseImageCache(baseImageCache, true);
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> new TarballBuild(BuildLog.silent()).build(offline));
+
+    assertTrue(e.getMessage().contains("has neither an entrypoint nor a command"), e.getMessage());
+    assertEquals(registryBytes, ecr.registryBytesSent());
+  }
+
+  @Test
+  void inheritedEntrypointOfBaseIsKept() throws Exception {
+    LocalEcr ecr = SharedLocalEcr.get();
+    String repository = "tarball/with-entrypoint";
+    ecr.createRepository(repository);
+    String base = ecr.registryHost() + "/" + repository + ":1";
+    Jib.fromScratch().setEntrypoint("/bin/serve").setProgramArguments("--port", "8080")
+        .containerize(Containerizer.to(RegistryImage.named(base).addCredential("AWS", ecr.issueRegistryPassword())));
+    BuildRequest request = request(ecr);
+    RegistryAccess access = RegistryAccess.withCredential(base, "AWS", ecr.issueRegistryPassword());
+    BuildRequest inherit = new BuildRequest(request.target(), request.aws(), access, request.layers(),
+        Optional.empty(), request.container().withEntrypoint(List.of(ContainerSettings.INHERIT)), buildDirectory);
+
+    BuiltImage built = new TarballBuild(BuildLog.silent()).build(inherit);
+
+    assertTrue(built.digest().startsWith("sha256:"), built.digest());
+  }
+
+  /** Returns the request for a WAR in {@code shop} below the build directory, which keeps the base's entrypoint. */
+  private BuildRequest warRequest(BuildRequest request) {
+    ApplicationLayers war = request.layers()
+        .withForm(new ApplicationForm.ExplodedWar(buildDirectory.resolve("shop"), "/usr/local/tomcat/webapps/ROOT"));
+    return new BuildRequest(request.target(), request.aws(), request.baseImage(), request.baseImageAws(), war,
+        Optional.empty(), request.container().withEntrypoint(List.of(ContainerSettings.INHERIT)),
+        request.buildDirectory(), request.baseImageCache(), request.offline());
   }
 
   private BuildRequest request(LocalEcr ecr) throws Exception {

@@ -163,6 +163,11 @@ public final class InvokerBuild {
     return localEcr.inspect(imageReference);
   }
 
+  /** Returns the digest of every image that {@code DescribeImages} lists in a repository. */
+  public List<String> imageDigests(String repository) {
+    return localEcr.imageDigests(repository);
+  }
+
   /** Returns what {@code DescribeRepositories} lists for a repository. */
   public Repository describeRepository(String name) {
     return localEcr.describeRepository(name);

@@ -147,6 +147,15 @@ public final class LocalEcrAccess {
     }
   }
 
+  /** Returns the digest of every image that {@code DescribeImages} lists in a repository. */
+  public List<String> imageDigests(String repository) {
+    try (EcrClient client = ecrClient()) {
+      return client.describeImages(request -> request.repositoryName(repository)).imageDetails().stream()
+          .map(ImageDetail::imageDigest)
+          .toList();
+    }
+  }
+
   /** Returns what {@code DescribeRepositories} lists for a repository. */
   public Repository describeRepository(String name) {
     try (EcrClient client = ecrClient()) {
