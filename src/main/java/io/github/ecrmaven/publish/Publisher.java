@@ -18,7 +18,6 @@ import io.github.ecrmaven.ecr.ImageVerifier;
 import io.github.ecrmaven.ecr.RegistryCredential;
 import io.github.ecrmaven.ecr.RepositoryCreation;
 import io.github.ecrmaven.ecr.RepositoryEnsurer;
-import io.github.ecrmaven.ecr.TargetImage;
 import io.github.ecrmaven.ecr.VerifiedImage;
 import io.github.ecrmaven.image.ApplicationImage;
 import io.github.ecrmaven.image.BaseLayerMounts;
@@ -28,7 +27,6 @@ import io.github.ecrmaven.image.InheritedEntrypoint;
 import io.github.ecrmaven.image.JibImageBuilder;
 import io.github.ecrmaven.image.MainClassResolver;
 import io.github.ecrmaven.image.RegistryAccess;
-import io.github.ecrmaven.image.RegistryWarmUp;
 import io.github.ecrmaven.image.TagRejectedException;
 import java.io.IOException;
 import java.time.Duration;
@@ -78,8 +76,6 @@ public final class Publisher {
     deleteStaleReports(request);  // Again, for callers other than the Maven goal.
 
     StageTimes times = new StageTimes();
-    Optional<RegistryWarmUp> warmUp = warmUpHost(request.target(), baseImage, request.baseImageAws().registryEndpoint())
-        .map(host -> RegistryWarmUp.start(host.registry(), host.repository(), log));
     EcrClient client = EcrClients.get(region, request.aws());
     try {
       Optional<EnsuredRepository> ensured =
@@ -110,8 +106,6 @@ public final class Publisher {
       ApplicationImageFactory applicationFor = token -> new ApplicationImage(
           baseWithTargetToken ? baseAccess.withTargetToken(token, registryHost, pushHost) : ownBaseAccess,
           request.layers(), mainClass, request.container());
-      // Jib starts now: a warm-up still waiting for a response would only compete with it.
-      warmUp.ifPresent(RegistryWarmUp::stop);
       ApplicationImage application = applicationFor.create(credential);
       // Before any layer is mounted or pushed: an image that keeps the base image's entrypoint needs one.
       new InheritedEntrypoint(log).check(application, request.baseImageCache(), false);
@@ -172,8 +166,6 @@ public final class Publisher {
       throw new PublishException(e.getMessage(), e);
     } catch (IOException e) {
       throw new PublishException("Failed to write the push report in " + request.buildDirectory() + ": " + e, e);
-    } finally {
-      warmUp.ifPresent(RegistryWarmUp::stop);
     }
   }
 
@@ -281,26 +273,6 @@ public final class Publisher {
       log.info("Mounted " + mounted + " base image layer" + (mounted == 1 ? "" : "s") + " from "
           + baseImage.getRepository() + " into the new repository " + repository + " without downloading them");
     }
-  }
-
-  /** A registry that Jib contacts later in this build, and a repository name to ask it about. */
-  record WarmUpHost(String registry, String repository) {}
-
-  /**
-   * Returns the registry host that Jib is sure to contact, when it is known before any ECR call: the
-   * target's registry endpoint, else the host of a full target reference, else the base image's host
-   * unless {@code <from><aws><registryEndpoint>} sends Jib elsewhere. A warm-up request goes nowhere else.
-   */
-  static Optional<WarmUpHost> warmUpHost(TargetImage target, ImageReference baseImage,
-      Optional<String> baseRegistryEndpoint) {
-    Optional<String> targetHost = target.registryEndpoint().or(() -> target.registry().map(EcrRegistry::host));
-    if (targetHost.isPresent()) {
-      return Optional.of(new WarmUpHost(targetHost.get(), target.repository().value()));
-    }
-    if (baseImage.isScratch() || baseRegistryEndpoint.isPresent()) {
-      return Optional.empty();
-    }
-    return Optional.of(new WarmUpHost(baseImage.getRegistry(), baseImage.getRepository()));
   }
 
   /** Builds the application image with the base image access that a registry credential gives. */

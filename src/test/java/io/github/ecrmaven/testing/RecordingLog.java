@@ -4,29 +4,11 @@ import io.github.ecrmaven.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Keeps the info, warning and progress messages of a run, and the debug messages when made with
- * {@link #withDebug()}; Jib's threads may log at the same time.
- */
+/** Keeps the info, warning and progress messages of a run; Jib's threads may log at the same time. */
 public final class RecordingLog implements BuildLog {
   private final List<String> infos = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
-  private final List<String> debugs = new ArrayList<>();
-  private final boolean debugEnabled;
-
-  public RecordingLog() {
-    this(false);
-  }
-
-  private RecordingLog(boolean debugEnabled) {
-    this.debugEnabled = debugEnabled;
-  }
-
-  /** Returns a log that also keeps debug messages, and says that debug is enabled. */
-  public static RecordingLog withDebug() {
-    return new RecordingLog(true);
-  }
 
   @Override
   public synchronized void info(String message) {
@@ -34,11 +16,7 @@ public final class RecordingLog implements BuildLog {
   }
 
   @Override
-  public synchronized void debug(String message) {
-    if (debugEnabled) {
-      debugs.add(message);
-    }
-  }
+  public void debug(String message) {}
 
   @Override
   public synchronized void progress(String message) {
@@ -52,7 +30,7 @@ public final class RecordingLog implements BuildLog {
 
   @Override
   public boolean isDebugEnabled() {
-    return debugEnabled;
+    return false;
   }
 
   public synchronized List<String> infos() {
@@ -65,9 +43,5 @@ public final class RecordingLog implements BuildLog {
 
   public synchronized List<String> progress() {
     return List.copyOf(progress);
-  }
-
-  public synchronized List<String> debugs() {
-    return List.copyOf(debugs);
   }
 }
