@@ -66,8 +66,8 @@ final class ResultsWriter {
         + "`");
     line("- Load average (1, 5, 15 min, from /proc/loadavg) when the measured part started: `" + loadAtStart
         + "`, when it ended: `" + loadAtEnd + "`. The tables give the 1-minute load before each run."
-        + " Other builds may run on this machine at the same time, and a load above about 2 on 2 cores"
-        + " means that they competed with the benchmark for the CPU.");
+        + " The benchmark's own processes (the local ECR, the registry, the Maven run before) keep it at 2 to 4"
+        + " on an otherwise idle 2-core machine; a higher load means that other work competed for the CPU.");
     line("- Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
         + "; Maven: the project's wrapper (`" + wrapperMaven() + "`)");
     line("- Duration of the measured part: " + duration.toMinutes() + " min " + duration.toSecondsPart() + " s");
