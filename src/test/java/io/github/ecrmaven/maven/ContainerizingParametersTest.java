@@ -116,7 +116,7 @@ class ContainerizingParametersTest {
   }
 
   @Test
-  void packagedTrustsNoJarTimeEqualToOutputTimestamp() throws Exception {
+  void packagedSkipsCheckAtOutputTimestamp() throws Exception {
     MavenProject project = projectWithOlderJar(Instant.parse("2026-01-02T03:04:05Z"));
 
     ContainerizingParameters.resolve(
@@ -126,7 +126,7 @@ class ContainerizingParametersTest {
   }
 
   @Test
-  void packagedWarnsWhenJarTimeIsNotOutputTimestamp() throws Exception {
+  void packagedWarnsAtOtherOutputTimestamp() throws Exception {
     MavenProject project = projectWithOlderJar(Instant.parse("2026-01-02T03:04:05Z"));
 
     ContainerizingParameters.resolve(
