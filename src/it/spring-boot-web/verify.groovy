@@ -10,6 +10,22 @@ assert log.contains('Containerizing the Spring Boot jar spring-boot-web-1.0.0.ja
 
 // The launcher starts the unpacked jar; the empty snapshot-dependencies layer is left out.
 def config = build.verifyPushed('.', ['1.0.0']).get('config')
+// spring-boot-maven-plugin dates the repackaged jar at project.build.outputTimestamp, so the jar's time
+// says nothing about staleness there.
+assert !log.contains('is older than') : 'false stale-jar warning'
+
+def labels = config.get('Labels')
+assert labels.get('org.opencontainers.image.title').asText() == 'spring-boot-web' : "labels ${labels}"
+assert labels.get('org.opencontainers.image.version').asText() == '1.0.0' : "labels ${labels}"
+// The starter parent's description, licenses and scm url describe Spring Boot, not this application.
+['description', 'licenses', 'source'].each { name ->
+  assert !labels.has('org.opencontainers.image.' + name) : "label ${name} inherited from the starter parent: ${labels}"
+}
+assert log.contains('[INFO] Left out the label org.opencontainers.image.description: its value comes from the parent'
+    + ' POM org.springframework.boot:spring-boot-starter-parent:3.5.7, which belongs to another organization.'
+    + ' Set <description> in this POM, or the label in <container><labels>, to give the image one.')
+assert log.contains('[INFO] Left out the label org.opencontainers.image.licenses')
+assert log.contains('[INFO] Left out the label org.opencontainers.image.source')
 def entrypoint = config.get('Entrypoint').collect { it.asText() }
 assert entrypoint == ['java', '-cp', '/app', 'org.springframework.boot.loader.launch.JarLauncher'] : "entrypoint ${entrypoint}"
 def report = build.pushReport('.')

@@ -8,6 +8,7 @@ import io.github.ecrmaven.image.SpringBootJar;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
@@ -65,7 +66,8 @@ final class ContainerizingParameters {
     }
 
     Path jar = packagedJar(project, modeValue);
-    warnIfOlderThanClasses(jar, Path.of(project.getBuild().getOutputDirectory()), log);
+    warnIfOlderThanClasses(jar, Path.of(project.getBuild().getOutputDirectory()),
+        CreationTime.outputTimestamp(lookup.string("project.build.outputTimestamp", null, null)), log);
     Optional<SpringBootJar> bootJar = SpringBootJar.detect(jar);
     if (bootJar.isPresent()) {
       SpringBootJar detected = bootJar.get();
@@ -97,13 +99,22 @@ final class ContainerizingParameters {
   /**
    * Warns when a file in the classes directory is newer than the jar, as after {@code mvn compile}
    * without {@code package}, because the image then gets the jar's older contents.
+   *
+   * <p>The check is skipped when the jar's time is the output timestamp, because then the time tells nothing
+   * about when the jar was written: spring-boot-maven-plugin (3.5.7 checked) sets its repackaged jar's file
+   * time to {@code project.build.outputTimestamp}.
    */
-  private static void warnIfOlderThanClasses(Path jar, Path classes, Log log) {
+  private static void warnIfOlderThanClasses(Path jar, Path classes, Optional<Instant> outputTimestamp, Log log) {
     if (!Files.isDirectory(classes)) {
       return;
     }
     try (java.util.stream.Stream<Path> files = Files.walk(classes)) {
       long jarTime = Files.getLastModifiedTime(jar).toMillis();
+      if (outputTimestamp.isPresent() && jarTime / 1000 == outputTimestamp.get().getEpochSecond()) {
+        log.debug("Not comparing the time of " + jar + " with the class files: it is the output timestamp "
+            + outputTimestamp.get() + ", not the time the jar was written.");
+        return;
+      }
       Optional<Path> newer = files.filter(Files::isRegularFile).filter(file -> {
         try {
           return Files.getLastModifiedTime(file).toMillis() > jarTime;

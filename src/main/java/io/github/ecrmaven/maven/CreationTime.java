@@ -45,6 +45,23 @@ final class CreationTime {
     return Optional.of(Instant.EPOCH);
   }
 
+  /**
+   * Parses {@code project.build.outputTimestamp} for callers that only compare times with it.
+   *
+   * @return the instant, or empty when the value is unset, one character long (Maven's "not reproducible"),
+   *     or invalid, which {@link #resolve} reports
+   */
+  static Optional<Instant> outputTimestamp(String value) {
+    if (value == null || value.trim().length() <= 1) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(value.trim(), "project.build.outputTimestamp", ""));
+    } catch (ConfigurationException e) {
+      return Optional.empty();
+    }
+  }
+
   private static Instant parse(String value, String source, String expected) throws ConfigurationException {
     if (value.chars().allMatch(Character::isDigit)) {
       return Instant.ofEpochSecond(Long.parseLong(value));

@@ -7,6 +7,7 @@ import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.ContainerizingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,14 +125,20 @@ final class ImageParameters {
   private static Map<String, String> labels(
       ParameterLookup lookup, ContainerParameters parameters, MavenProject project, Instant creationTime, Log log)
       throws ConfigurationException {
-    Set<String> skipped = StandardLabels.parseSkipped(
-        lookup.list("ecr.container.skipStandardLabels", parameters.skipStandardLabels, List.of()));
+    Set<String> skipped = new LinkedHashSet<>(StandardLabels.parseSkipped(
+        lookup.list("ecr.container.skipStandardLabels", parameters.skipStandardLabels, List.of())));
+    Map<String, String> configured = lookup.map("ecr.container.labels", parameters.labels);
+    // A configured label replaces the standard one, so the standard one needs no derivation or info line.
+    StandardLabels.NAMES.stream()
+        .filter(name -> configured.containsKey(StandardLabels.PREFIX + name))
+        .forEach(skipped::add);
     Optional<String> revision = skipped.contains("revision") || project.getBasedir() == null
         ? Optional.empty()
         : GitRevision.find(project.getProperties(), project.getBasedir().toPath(), log);
-    Map<String, String> labels = new LinkedHashMap<>(StandardLabels.derive(project, creationTime, revision, skipped));
+    Map<String, String> labels =
+        new LinkedHashMap<>(StandardLabels.derive(project, creationTime, revision, skipped, log::info));
     log.debug("Standard labels from the POM: " + labels);
-    labels.putAll(lookup.map("ecr.container.labels", parameters.labels));
+    labels.putAll(configured);
     return labels;
   }
 

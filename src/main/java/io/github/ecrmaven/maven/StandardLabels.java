@@ -9,8 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.maven.model.InputLocationTracker;
 import org.apache.maven.model.License;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Organization;
+import org.apache.maven.model.Scm;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -31,31 +36,61 @@ final class StandardLabels {
   private StandardLabels() {}
 
   /**
-   * Derives the labels.
+   * Derives the labels. A value that only a third-party parent POM declares is left out, with an info line
+   * that names the label, the parent and the POM element that would set it (see {@link ValueOrigin}).
    *
    * @param created the image creation time, for {@code created}
    * @param revision the source revision, such as a git commit, or empty when it is unknown
    * @param skipped the short names of the labels to leave out
+   * @param info receives the info lines about labels left out
    */
-  static Map<String, String> derive(MavenProject project, Instant created, Optional<String> revision, Set<String> skipped) {
-    Map<String, String> values = new LinkedHashMap<>();
-    values.put("title", project.getName() != null ? project.getName() : project.getArtifactId());
-    values.put("description", project.getDescription());
-    values.put("version", project.getVersion());
-    values.put("source", project.getScm() == null ? null : project.getScm().getUrl());
-    values.put("vendor", project.getOrganization() == null ? null : project.getOrganization().getName());
-    values.put("licenses", licenses(project.getLicenses()));
-    values.put("created", created.toString());
-    values.put("revision", revision.orElse(null));
+  static Map<String, String> derive(
+      MavenProject project, Instant created, Optional<String> revision, Set<String> skipped, Consumer<String> info) {
+    Model model = project.getModel();
+    Map<String, PomValue> values = new LinkedHashMap<>();
+    // <name> is not inherited, so the title is always the project's own.
+    values.put("title", new PomValue(project.getName() != null ? project.getName() : project.getArtifactId(), null,
+        null, null));
+    values.put("description", new PomValue(project.getDescription(), model, "description", "<description>"));
+    values.put("version", new PomValue(project.getVersion(), model, "version", "<version>"));
+    Scm scm = project.getScm();
+    values.put("source", new PomValue(scm == null ? null : scm.getUrl(), scm, "url", "<scm><url>"));
+    Organization organization = project.getOrganization();
+    values.put("vendor", new PomValue(organization == null ? null : organization.getName(), organization, "name",
+        "<organization><name>"));
+    List<License> licenses = project.getLicenses();
+    values.put("licenses", new PomValue(licenses(licenses),
+        licenses == null || licenses.isEmpty() ? null : licenses.get(0), "name", "<licenses>"));
+    values.put("created", new PomValue(created.toString(), null, null, null));
+    values.put("revision", new PomValue(revision.orElse(null), null, null, null));
 
     Map<String, String> labels = new LinkedHashMap<>();
     values.forEach((name, value) -> {
-      if (value != null && !value.isBlank() && !skipped.contains(name)) {
-        labels.put(PREFIX + name, value.trim());
+      if (value.text() == null || value.text().isBlank() || skipped.contains(name)) {
+        return;
       }
+      Optional<String> thirdParty = value.tracker() == null
+          ? Optional.empty()
+          : ValueOrigin.thirdPartySource(project, value.tracker(), value.key());
+      if (thirdParty.isPresent()) {
+        info.accept("Left out the label " + PREFIX + name + ": its value comes from the parent POM "
+            + thirdParty.get() + ", which belongs to another organization. Set " + value.element()
+            + " in this POM, or the label in <container><labels>, to give the image one.");
+        return;
+      }
+      labels.put(PREFIX + name, value.text().trim());
     });
     return labels;
   }
+
+  /**
+   * A label's value with where the POM holds it.
+   *
+   * @param tracker the model element holding the value, or null for a value that is not inherited
+   * @param key the element name in {@code tracker}
+   * @param element the POM element, as a message names it
+   */
+  private record PomValue(String text, InputLocationTracker tracker, String key, String element) {}
 
   /**
    * Joins the license names with {@code OR}, because the POM reference says a user may choose any of the

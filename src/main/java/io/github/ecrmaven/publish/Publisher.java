@@ -271,7 +271,8 @@ public final class Publisher {
         repository, credential.username(), credential.password());
     if (mounted > 0) {
       log.info("Mounted " + mounted + " base image layer" + (mounted == 1 ? "" : "s") + " from "
-          + baseImage.getRepository() + " into the new repository " + repository + " without downloading them");
+          + baseImage.getRepository() + " into the new repository " + repository + " without downloading "
+          + (mounted == 1 ? "it" : "them"));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.EcrClients;
@@ -81,12 +82,30 @@ public final class TarballBuild {
       BuiltImage built = builder.buildTarball(image, tarball, name + ":" + tags.get(0), tags.subList(1, tags.size()));
       writeReport(request.buildDirectory(), name, tags, tarball, built);
       log.info("Built " + name + "@" + built.digest() + " with tags " + String.join(", ", tags) + " into " + tarball);
+      warnIfOciTagsMissing(request.container().format(), name, tags, tarball);
       return built;
     } catch (EcrAccessException | ImageBuildException e) {
       throw new PublishException(e.getMessage(), e);
     } catch (IOException e) {
       throw new PublishException("Failed to write " + REPORT + " in " + request.buildDirectory() + ": " + e, e);
     }
+  }
+
+  /**
+   * Warns that an OCI tarball names only the first tag. Jib writes an {@code index.json} with one manifest
+   * descriptor, whose {@code org.opencontainers.image.ref.name} is the first tag. One descriptor per tag would
+   * not help, because podman 4.3.1 rejects such an archive ("more than one image in oci, choose an image").
+   * A Docker tarball names every tag.
+   */
+  private void warnIfOciTagsMissing(ImageFormat format, String name, List<String> tags, Path tarball) {
+    if (format != ImageFormat.OCI || tags.size() < 2) {
+      return;
+    }
+    List<String> missing = tags.subList(1, tags.size());
+    log.warn("The OCI tarball " + tarball + " names only the tag " + tags.get(0) + ", so 'podman load' does not"
+        + " create the tags " + String.join(", ", missing) + ": podman rejects an OCI archive with more than one"
+        + " manifest. Add them after loading, such as 'podman tag " + name + ":" + tags.get(0) + " "
+        + name + ":" + missing.get(0) + "', or build the Docker format, whose tarball names every tag.");
   }
 
   /**

@@ -11,6 +11,8 @@ import io.github.ecrmaven.image.ContainerSettings;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +93,46 @@ class ContainerizingParametersTest {
     ApplicationForm form = resolve(project("jar"), "packaged", null);
 
     assertEquals(new ApplicationForm.PackagedJar(jar), form);
+  }
+
+  /** Writes a jar dated {@code jarTime} and a class file one hour newer, as after a compile without package. */
+  private MavenProject projectWithOlderJar(Instant jarTime) throws Exception {
+    Path jar = writeJar("shop-1.0.jar", Map.of("Main-Class", "com.example.Shop"), "com/example/Shop.class");
+    Files.setLastModifiedTime(jar, FileTime.from(jarTime));
+    Path classFile = Files.createDirectories(folder.resolve("target/classes/com/example")).resolve("Shop.class");
+    Files.write(classFile, new byte[] {1});
+    Files.setLastModifiedTime(classFile, FileTime.from(jarTime.plusSeconds(3600)));
+    return project("jar");
+  }
+
+  @Test
+  void packagedWarnsWhenJarOlderThanClasses() throws Exception {
+    MavenProject project = projectWithOlderJar(Instant.parse("2026-01-02T03:04:05Z"));
+
+    ContainerizingParameters.resolve(lookup(Map.of()), "packaged", null, project, log);
+
+    assertEquals(1, log.warnings.size(), log.warnings.toString());
+    assertTrue(log.warnings.get(0).contains("shop-1.0.jar is older than"), log.warnings.get(0));
+  }
+
+  @Test
+  void packagedSkipsCheckAtOutputTimestamp() throws Exception {
+    MavenProject project = projectWithOlderJar(Instant.parse("2026-01-02T03:04:05Z"));
+
+    ContainerizingParameters.resolve(
+        lookup(Map.of("project.build.outputTimestamp", "2026-01-02T03:04:05Z")), "packaged", null, project, log);
+
+    assertEquals(List.of(), log.warnings);
+  }
+
+  @Test
+  void packagedWarnsAtOtherOutputTimestamp() throws Exception {
+    MavenProject project = projectWithOlderJar(Instant.parse("2026-01-02T03:04:05Z"));
+
+    ContainerizingParameters.resolve(
+        lookup(Map.of("project.build.outputTimestamp", "1767236645")), "packaged", null, project, log);
+
+    assertEquals(1, log.warnings.size(), log.warnings.toString());
   }
 
   @Test

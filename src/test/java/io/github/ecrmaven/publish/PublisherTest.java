@@ -185,8 +185,8 @@ class PublisherTest {
     new Publisher(log).publish(request(repository, RepositoryCreation.CREATE, baseImage, List.of("1")));
 
     long sent = ecr.registryBytesSent() - sentBefore;
-    assertTrue(log.infos().stream().anyMatch(info -> info.startsWith("Mounted 1 base image layer from base/java17")),
-        log.infos().toString());
+    assertTrue(log.infos().stream().anyMatch(info -> info.startsWith("Mounted 1 base image layer from base/java17")
+        && info.endsWith(" without downloading it")), log.infos().toString());
     assertTrue(log.infos().stream().anyMatch(info -> info.matches("Stage times: repository \\d+\\.\\d\\d s, .*")),
         log.infos().toString());
     // The base image's one layer is about 20 MB; manifests and configurations are a few kilobytes.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import io.github.ecrmaven.BuildLog;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.aws.AwsSettings;
@@ -22,8 +23,11 @@ import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.RegistryAccess;
 import io.github.ecrmaven.localecr.LocalEcr;
 import io.github.ecrmaven.localecr.SharedLocalEcr;
+import io.github.ecrmaven.testing.Podman;
+import io.github.ecrmaven.testing.RecordingLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +63,35 @@ class TarballBuildTest {
     assertEquals(built.digest(), report.get("imageDigest").asText());
     assertEquals("tarball/app", report.get("image").asText());
     assertEquals(calls, ecr.apiCallCounts().values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void ociTarballNamesOnlyFirstTag() throws Exception {
+    LocalEcr ecr = SharedLocalEcr.get();
+    PublisherTest.compileHello(classes, "OCI tags");
+    RegistryAccess base = RegistryAccess.withCredential(SharedLocalEcr.baseImage(), "AWS", ecr.issueRegistryPassword());
+    BuildRequest request = new BuildRequest(
+        TargetImage.resolve(null, "tarball/oci", List.of("oci1", "oci2", "oci3")),
+        AwsSettings.of(LocalEcr.REGION, ecr.apiEndpoint().toString(), null),
+        base,
+        new ApplicationLayers(List.of(), List.of(), List.of(), classes),
+        Optional.empty(),
+        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), Map.of(),
+            Optional.of(Instant.EPOCH), List.of(), Optional.empty(), Optional.empty(), List.of(), ImageFormat.OCI),
+        buildDirectory);
+    RecordingLog log = new RecordingLog();
+
+    new TarballBuild(log).build(request);
+
+    // podman 4.3.1 rejects an OCI archive with one manifest descriptor per tag, so only the first tag loads.
+    try (Podman podman = Podman.create(ecr.caCertDirectory())) {
+      podman.load(buildDirectory.resolve(TarballBuild.TARBALL));
+      assertEquals(List.of("localhost/tarball/oci:oci1"), podman.imageNames());
+    }
+    List<String> tagWarnings = log.warnings().stream().filter(line -> line.startsWith("The OCI tarball")).toList();
+    assertEquals(1, tagWarnings.size(), log.warnings().toString());
+    assertTrue(tagWarnings.get(0).contains("names only the tag oci1, so 'podman load' does not create the tags"
+        + " oci2, oci3"), tagWarnings.get(0));
   }
 
   @Test

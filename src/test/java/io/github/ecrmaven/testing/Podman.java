@@ -173,6 +173,13 @@ public final class Podman implements AutoCloseable {
     podman.runOrFail(List.of("load", "-i", archive.toString()), environment, null, PULL_TIMEOUT);
   }
 
+  /** Returns the names of the images in this instance's storage, such as {@code localhost/app:1.0}. */
+  public List<String> imageNames() {
+    String output = podman.run(List.of("images", "--format", "{{.Repository}}:{{.Tag}}"), environment, null,
+        REMOVE_TIMEOUT).output();
+    return output.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+  }
+
   /** Loads an archive and runs the image it names in a new instance, then deletes the instance's folder. */
   public static ExternalTool.Result runArchive(
       Path archive, String imageReference, Path caDir, List<String> arguments, Duration timeout) throws IOException {
