@@ -52,7 +52,8 @@ final class StandardLabels {
     values.put("title", new PomValue(project.getName() != null ? project.getName() : project.getArtifactId(), null,
         null, null));
     values.put("description", new PomValue(project.getDescription(), model, "description", "<description>"));
-    values.put("version", new PomValue(project.getVersion(), model, "version", "<version>"));
+    // The version names this build's artifact even when a parent supplies it, as the default tags do.
+    values.put("version", new PomValue(project.getVersion(), null, null, null));
     Scm scm = project.getScm();
     values.put("source", new PomValue(scm == null ? null : scm.getUrl(), scm, "url", "<scm><url>"));
     Organization organization = project.getOrganization();
