@@ -55,7 +55,7 @@ public record ExtraDirectories(
   public record PermissionRule(String pathGlob, String mode) {}
 
   /**
-   * Checks that every directory exists, every target and glob is an absolute container path, every mode
+   * Checks that every directory exists and Jib can read all its files, every target and glob is an absolute container path, every mode
    * is three octal digits, and no directory would replace the base image's {@code /tmp} or
    * {@code /var/tmp}.
    *
@@ -69,6 +69,7 @@ public record ExtraDirectories(
                 + " (ecr.extraDirectories.paths) " + (Files.exists(path.from()) ? "is not a directory" : "does not exist")
                 + ". Give a directory, relative to the project directory or absolute, or remove the entry.");
       }
+      ExtraFileAccess.check(path.from());
       if (!isAbsoluteContainerPath(path.into()) || hasDotElement(path.into())) {
         throw new ConfigurationException(
             "Invalid <extraDirectories><paths><path><into> (ecr.extraDirectories.paths) '" + path.into()

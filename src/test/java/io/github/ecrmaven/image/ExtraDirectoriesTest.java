@@ -2,12 +2,14 @@ package io.github.ecrmaven.image;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
 import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +108,38 @@ class ExtraDirectoriesTest {
         new ExtraDirectories(List.of(new ExtraDirectory(folder, "/tmp/app")), List.of(), "644", "755");
     ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
     assertTrue(e.getMessage().contains("the image would get /tmp with mode 755"), e.getMessage());
+  }
+
+  @Test
+  void validateRejectsBrokenSymbolicLink() throws Exception {
+    Path link = Files.createSymbolicLink(Files.createDirectory(folder.resolve("conf")).resolve("dangling"),
+        Path.of("missing.txt"));
+    ExtraDirectories directories =
+        new ExtraDirectories(List.of(new ExtraDirectory(folder, "/opt/app")), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("The extra directory " + folder + " from <extraDirectories><paths><path><from>"
+        + " (ecr.extraDirectories.paths) contains the symbolic link " + link + ", which points to missing.txt"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("make the link point to an existing file or remove it"), e.getMessage());
+  }
+
+  @Test
+  void validateAcceptsValidSymbolicLink() throws Exception {
+    Files.writeString(folder.resolve("app.conf"), "a=1\n");
+    Files.createSymbolicLink(folder.resolve("current.conf"), Path.of("app.conf"));
+    new ExtraDirectories(List.of(new ExtraDirectory(folder, "/opt/app")), List.of(), "644", "755").validate();
+  }
+
+  @Test
+  void validateRejectsUnreadableFile() throws Exception {
+    Path file = Files.writeString(folder.resolve("secret.conf"), "a=1\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    // Root reads every file whatever its mode, so the check cannot fail for root.
+    assumeFalse(Files.isReadable(file), "the user running the tests can read a file with mode 000");
+    ExtraDirectories directories =
+        new ExtraDirectories(List.of(new ExtraDirectory(folder, "/opt/app")), List.of(), "644", "755");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertTrue(e.getMessage().contains("contains the file " + file + ", which the user running Maven cannot read"),
+        e.getMessage());
   }
 }
