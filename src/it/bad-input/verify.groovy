@@ -52,6 +52,8 @@ def expected = [
     "No class with a main method found in",
     "src/main/links from <extraDirectories><paths><path><from> (ecr.extraDirectories.paths) contains the symbolic"
         + " link ",
+    "Invalid JVM flag '-Xmx64m -Xms32m' in <container><jvmFlags> (ecr.container.jvmFlags): it looks like several"
+        + " flags in one",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : "messages not in build.log: ${missing}"

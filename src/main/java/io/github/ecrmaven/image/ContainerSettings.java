@@ -159,6 +159,7 @@ public record ContainerSettings(
           "Invalid <container><mainClass> (ecr.container.mainClass) '" + mainClass.get() + "': give a fully"
               + " qualified class name such as com.example.Application.");
     }
+    JvmFlags.check(jvmFlags);
     for (String port : ports) {
       if (!isValidPort(port)) {
         throw new ConfigurationException(

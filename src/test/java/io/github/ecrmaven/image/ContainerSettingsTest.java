@@ -148,4 +148,33 @@ class ContainerSettingsTest {
         () -> with(List.of(), null, null, List.of("/data", "cache")).validate());
     assertTrue(e.getMessage().contains("'cache' in <container><volumes> (ecr.container.volumes)"), e.getMessage());
   }
+
+  private static ContainerSettings withJvmFlags(List<String> flags) {
+    return new ContainerSettings(Optional.empty(), flags, List.of(), List.of(), Map.of(), Map.of());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "-Xmx64m", "-Dgreeting=hello world", "-XX:+UseG1GC", "--add-opens=java.base/java.lang=ALL-UNNAMED"})
+  void validateAcceptsJvmFlags(String flag) throws ConfigurationException {
+    withJvmFlags(List.of(flag)).validate();
+  }
+
+  @Test
+  void validateRejectsJvmFlagWithoutDash() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withJvmFlags(List.of("Xmx64m")).validate());
+    assertTrue(e.getMessage().contains("Invalid JVM flag 'Xmx64m' in <container><jvmFlags>"
+        + " (ecr.container.jvmFlags): a flag starts with '-'"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-Xmx64m -Xms32m", "-Dname=value\t-Xss1m"})
+  void validateRejectsTwoJvmFlagsInOne(String flag) {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withJvmFlags(List.of(flag)).validate());
+    assertTrue(e.getMessage().contains("Invalid JVM flag '" + flag + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("Give each flag its own <jvmFlag> element, or separate them with commas in"
+        + " the property, such as -Decr.container.jvmFlags=-Xmx64m,-Xms32m."), e.getMessage());
+  }
 }
