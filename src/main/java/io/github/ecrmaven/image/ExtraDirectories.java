@@ -1,10 +1,13 @@
 package io.github.ecrmaven.image;
 
 import io.github.ecrmaven.ConfigurationException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -91,6 +94,24 @@ public record ExtraDirectories(
     checkMode(directoryMode, "<extraDirectories><directoryMode> (ecr.extraDirectories.directoryMode)");
     StickyDirectories.check(this);
     return this;
+  }
+
+  /**
+   * Returns the {@code <file>} globs of the permission rules that match no path the layer gets, neither
+   * a copied file or directory nor {@code into} or a directory above it, in the configured order.
+   *
+   * @throws IOException when an extra directory cannot be listed
+   */
+  public List<String> unmatchedPermissions() throws IOException {
+    Set<String> containerPaths = ExtraFilesLayer.containerPaths(this);
+    List<String> unmatched = new ArrayList<>();
+    for (PermissionRule rule : permissions) {
+      Pattern glob = ExtraFilesLayer.globToRegex(rule.pathGlob());
+      if (containerPaths.stream().noneMatch(path -> glob.matcher(path).matches())) {
+        unmatched.add(rule.pathGlob());
+      }
+    }
+    return unmatched;
   }
 
   private static void checkMode(String mode, String parameter) throws ConfigurationException {

@@ -18,7 +18,7 @@ final class JvmFlags {
   private JvmFlags() {}
 
   /**
-   * Rejects a flag that does not start with {@code -}, and one that holds whitespace followed by
+   * Rejects a flag that does not start with {@code -}, and one that contains whitespace followed by
    * {@code -}. A value with spaces, such as {@code -Dgreeting=hello world}, stays valid.
    *
    * @throws ConfigurationException naming the flag and the fix

@@ -6,10 +6,12 @@ import io.github.ecrmaven.image.ApplicationLayers;
 import io.github.ecrmaven.image.ExtraDirectories;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
 import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
@@ -39,6 +41,7 @@ final class LayerParameters {
         AbstractEcrMojo.booleanValue(lookup, "ecr.includeOptionalDependencies", includeOptionalDependencies);
     ExtraDirectories extra = extraDirectories(lookup, extraDirectories, project.getBasedir().toPath());
     warnIfModesWithoutPaths(lookup, extraDirectories, extra, log);
+    warnIfPermissionsMatchNothing(extra, log);
     Path outputDirectory = Path.of(project.getBuild().getOutputDirectory());
     Optional<String> ownClassPath = packagedClassPath(form);
     if (ownClassPath.isPresent() && includeOptional) {
@@ -93,6 +96,32 @@ final class LayerParameters {
       log.warn(String.join(" and ", unused) + (unused.size() == 1 ? " has" : " have") + " no effect:"
           + " <extraDirectories><paths> (ecr.extraDirectories.paths) names no directory, so no file is copied into"
           + " the image. Add the directories to copy to <paths>, or remove the modes.");
+    }
+  }
+
+  /**
+   * Warns for each {@code <permission>} whose {@code <file>} matches no path of the extra files layer, which
+   * is most often a typo in the path.
+   */
+  private static void warnIfPermissionsMatchNothing(ExtraDirectories extra, Log log) {
+    if (extra.paths().isEmpty()) {
+      // warnIfModesWithoutPaths covers this case with one warning.
+      return;
+    }
+    List<String> unmatched;
+    try {
+      unmatched = extra.unmatchedPermissions();
+    } catch (IOException e) {
+      // The validation has read every extra directory, so this only happens when one changes meanwhile.
+      log.debug("Could not match the permissions against the extra directories: " + e);
+      return;
+    }
+    String intoDirectories = extra.paths().stream().map(ExtraDirectory::into).distinct()
+        .collect(Collectors.joining(", "));
+    for (String glob : unmatched) {
+      log.warn("<extraDirectories><permissions><permission><file> (ecr.extraDirectories.permissions) '" + glob
+          + "' matches no file or directory that the extra directories copy into " + intoDirectories + ", so its"
+          + " mode applies to nothing. Check the path for a typo: it is a path in the container, below <into>.");
     }
   }
 

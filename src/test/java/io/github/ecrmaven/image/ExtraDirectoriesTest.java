@@ -1,5 +1,6 @@
 package io.github.ecrmaven.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -141,5 +142,25 @@ class ExtraDirectoriesTest {
     ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
     assertTrue(e.getMessage().contains("contains the file " + file + ", which the user running Maven cannot read"),
         e.getMessage());
+  }
+
+  @Test
+  void unmatchedPermissionsListsGlobsThatMatchNothing() throws Exception {
+    Files.createDirectories(folder.resolve("bin"));
+    Files.writeString(folder.resolve("bin/run.sh"), "#!/bin/sh\n");
+    ExtraDirectories directories = new ExtraDirectories(List.of(new ExtraDirectory(folder, "/opt/app")),
+        List.of(new PermissionRule("/opt/ap/bin/*", "755"), new PermissionRule("/opt/app/bin/*.sh", "755"),
+            new PermissionRule("/opt", "755"), new PermissionRule("/opt/app/conf/**", "600")),
+        "644", "755");
+
+    assertEquals(List.of("/opt/ap/bin/*", "/opt/app/conf/**"), directories.unmatchedPermissions());
+  }
+
+  @Test
+  void unmatchedPermissionsListsEveryGlobForEmptyDirectory() throws Exception {
+    ExtraDirectories directories = new ExtraDirectories(List.of(new ExtraDirectory(folder, "/opt/app")),
+        List.of(new PermissionRule("/opt/app", "750")), "644", "755");
+
+    assertEquals(List.of("/opt/app"), directories.unmatchedPermissions());
   }
 }

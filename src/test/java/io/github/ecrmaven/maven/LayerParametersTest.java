@@ -189,11 +189,29 @@ class LayerParametersTest {
   }
 
   @Test
-  void modesWithPathsDoNotWarn() throws ConfigurationException {
+  void modesWithPathsDoNotWarn() throws Exception {
+    Files.createDirectories(project.resolve("src/main/container/bin"));
+    Files.writeString(project.resolve("src/main/container/bin/run.sh"), "#!/bin/sh\n");
+
     layers(false, pomParameters(), new ApplicationForm.ExplodedClasses());
     layers(false, null, new ApplicationForm.ExplodedClasses());
 
     assertEquals(List.of(), log.warnings);
+  }
+
+  @Test
+  void permissionMatchingNothingWarns() throws Exception {
+    Files.createDirectories(project.resolve("src/main/container/bin"));
+    Files.writeString(project.resolve("src/main/container/bin/run.sh"), "#!/bin/sh\n");
+    userProperties.setProperty("ecr.extraDirectories.paths", "src/main/container=/opt/app");
+    userProperties.setProperty("ecr.extraDirectories.permissions", "/opt/ap/bin/*=755,/opt/app/bin/*=700");
+
+    layers(false, null, new ApplicationForm.ExplodedClasses());
+
+    assertEquals(List.of("<extraDirectories><permissions><permission><file> (ecr.extraDirectories.permissions)"
+        + " '/opt/ap/bin/*' matches no file or directory that the extra directories copy into /opt/app, so its mode"
+        + " applies to nothing. Check the path for a typo: it is a path in the container, below <into>."),
+        log.warnings);
   }
 
   @Test
