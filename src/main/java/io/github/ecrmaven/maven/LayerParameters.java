@@ -145,7 +145,7 @@ final class LayerParameters {
       List<PermissionRule> permissions = new ArrayList<>();
       for (PermissionParameters permission :
           lookup.objects("ecr.extraDirectories.permissions", parameters.permissions, LayerParameters::parsePermission)) {
-        permissions.add(new PermissionRule(trimmed(permission.file), trimmed(permission.mode)));
+        permissions.add(permissionRule(permission));
       }
       return new ExtraDirectories(
               paths,
@@ -171,6 +171,22 @@ final class LayerParameters {
     return new ExtraDirectory(projectDirectory.resolve(path.from.trim()).normalize(), into);
   }
 
+  private static PermissionRule permissionRule(PermissionParameters permission) throws ConfigurationException {
+    if (permission == null || permission.file == null || permission.file.isBlank()) {
+      throw new ConfigurationException(
+          "Missing <file> in <extraDirectories><permissions><permission> (ecr.extraDirectories.permissions)"
+              + (permission == null || permission.mode == null ? "" : " with <mode>" + permission.mode + "</mode>")
+              + ": name the container path the mode applies to, such as <file>/opt/app/bin/*</file>.");
+    }
+    if (permission.mode == null || permission.mode.isBlank()) {
+      throw new ConfigurationException(
+          "Missing <mode> in <extraDirectories><permissions><permission> (ecr.extraDirectories.permissions) for '"
+              + permission.file.trim() + "': give three octal digits for the owner, group and others, such as"
+              + " <mode>755</mode>.");
+    }
+    return new PermissionRule(permission.file.trim(), permission.mode.trim());
+  }
+
   /** Parses one item of {@code ecr.extraDirectories.paths}: {@code from} or {@code from=into}. */
   private static ExtraDirectoryParameters parsePath(String item) {
     int equals = item.indexOf('=');
@@ -188,9 +204,5 @@ final class LayerParameters {
               + " separated by commas, such as ecr.extraDirectories.permissions=/opt/app/bin/*=755.");
     }
     return new PermissionParameters(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
-  }
-
-  private static String trimmed(String value) {
-    return value == null ? null : value.trim();
   }
 }

@@ -111,6 +111,31 @@ class LayerParametersTest {
     assertTrue(e.getMessage().contains("'rwx' in <extraDirectories><permissions><permission><mode>"), e.getMessage());
   }
 
+  @Test
+  void permissionWithoutModeIsRejected() {
+    ExtraDirectoriesParameters parameters = new ExtraDirectoriesParameters();
+    parameters.permissions = List.of(new PermissionParameters("/opt/app/bin/*", null));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(parameters));
+    assertTrue(e.getMessage().startsWith("Missing <mode> in <extraDirectories><permissions><permission>"
+        + " (ecr.extraDirectories.permissions) for '/opt/app/bin/*': give three octal digits"), e.getMessage());
+  }
+
+  @Test
+  void permissionPropertyWithEmptyModeIsRejected() {
+    userProperties.setProperty("ecr.extraDirectories.permissions", "/opt/app/bin/*=");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(null));
+    assertTrue(e.getMessage().startsWith("Missing <mode> in"), e.getMessage());
+  }
+
+  @Test
+  void permissionWithoutFileIsRejected() {
+    ExtraDirectoriesParameters parameters = new ExtraDirectoriesParameters();
+    parameters.permissions = List.of(new PermissionParameters(null, "755"));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(parameters));
+    assertTrue(e.getMessage().startsWith("Missing <file> in <extraDirectories><permissions><permission>"
+        + " (ecr.extraDirectories.permissions) with <mode>755</mode>: name the container path"), e.getMessage());
+  }
+
   private final RecordingLog log = new RecordingLog();
 
   private void layers(Boolean includeOptional, ExtraDirectoriesParameters extraDirectories, ApplicationForm form)
