@@ -54,6 +54,7 @@ def expected = [
         + " link ",
     "Invalid JVM flag '-Xmx64m -Xms32m' in <container><jvmFlags> (ecr.container.jvmFlags): it looks like several"
         + " flags in one",
+    "Invalid volume '/' in <container><volumes> (ecr.container.volumes): the root directory cannot be a volume",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : "messages not in build.log: ${missing}"

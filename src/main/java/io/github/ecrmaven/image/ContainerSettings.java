@@ -184,6 +184,12 @@ public record ContainerSettings(
     }
     for (String volume : volumes) {
       checkAbsolutePath(volume, "<container><volumes> (ecr.container.volumes)");
+      if (volume.matches("/+")) {
+        throw new ConfigurationException(
+            "Invalid volume '" + volume + "' in <container><volumes> (ecr.container.volumes): the root directory"
+                + " cannot be a volume, because the volume would cover the whole file system of the image, and podman,"
+                + " for one, then cannot start the container. Give the directory of the data, such as /data.");
+      }
     }
     return this;
   }

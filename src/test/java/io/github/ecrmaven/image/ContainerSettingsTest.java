@@ -177,4 +177,15 @@ class ContainerSettingsTest {
     assertTrue(e.getMessage().contains("Give each flag its own <jvmFlag> element, or separate them with commas in"
         + " the property, such as -Decr.container.jvmFlags=-Xmx64m,-Xms32m."), e.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "//"})
+  void validateRejectsRootVolume(String volume) {
+    ContainerSettings settings = new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(),
+        Map.of(), Optional.of(Instant.EPOCH), List.of(), Optional.empty(), Optional.empty(), List.of(volume),
+        ImageFormat.Docker);
+    ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate);
+    assertTrue(e.getMessage().startsWith("Invalid volume '" + volume + "' in <container><volumes>"
+        + " (ecr.container.volumes): the root directory cannot be a volume"), e.getMessage());
+  }
 }
