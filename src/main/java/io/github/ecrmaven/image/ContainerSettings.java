@@ -171,7 +171,8 @@ public record ContainerSettings(
       if (!ENVIRONMENT_NAME.matcher(name).matches()) {
         throw new ConfigurationException(
             "Invalid environment variable name '" + name + "' in <container><environment>"
-                + " (ecr.container.environment): use letters, digits and '_', not starting with a digit.");
+                + " (ecr.container.environment): use letters, digits, '_', '.' and '-', starting with a letter or"
+                + " '_', such as JAVA_TOOL_OPTIONS or spring.profiles.active.");
       }
     }
     for (String key : labels.keySet()) {

@@ -188,4 +188,21 @@ class ContainerSettingsTest {
     assertTrue(e.getMessage().startsWith("Invalid volume '" + volume + "' in <container><volumes>"
         + " (ecr.container.volumes): the root directory cannot be a volume"), e.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "_private", "spring.profiles.active", "A-B", "x1"})
+  void validateAcceptsEnvironmentNames(String name) throws ConfigurationException {
+    new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(name, "x"), Map.of()).validate();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1X", "MY VAR", "-A", ".profile", "A=B", "A$"})
+  void validateRejectsEnvironmentNames(String name) {
+    ContainerSettings settings =
+        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(name, "x"), Map.of());
+    ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate);
+    assertTrue(e.getMessage().contains("Invalid environment variable name '" + name + "' in"
+        + " <container><environment> (ecr.container.environment): use letters, digits, '_', '.' and '-', starting"
+        + " with a letter or '_'"), e.getMessage());
+  }
 }
