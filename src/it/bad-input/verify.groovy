@@ -54,6 +54,7 @@ def expected = [
         + " link ",
     "Invalid JVM flag '-Xmx64m -Xms32m' in <container><jvmFlags> (ecr.container.jvmFlags): it looks like several"
         + " flags in one",
+    "If '2' belongs to the value of A, set it in the POM, such as <container><environment><A>1,2</A></environment>",
     "Invalid volume '/' in <container><volumes> (ecr.container.volumes): the root directory cannot be a volume",
 ]
 def missing = expected.findAll { !log.contains(it) }

@@ -58,9 +58,9 @@ public record ExtraDirectories(
   public record PermissionRule(String pathGlob, String mode) {}
 
   /**
-   * Checks that every directory exists and Jib can read all its files, every target and glob is an absolute container path, every mode
-   * is three octal digits, and no directory would replace the base image's {@code /tmp} or
-   * {@code /var/tmp}.
+   * Checks that every directory exists and Jib can read all its files, every target and glob is an
+   * absolute container path, every mode is three octal digits, and no directory would replace the base
+   * image's {@code /tmp} or {@code /var/tmp}.
    *
    * @throws ConfigurationException naming the parameter, its property and the rejected value
    */
