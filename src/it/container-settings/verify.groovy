@@ -15,6 +15,8 @@ assert config.get('WorkingDir').asText() == '/opt/app-home'
 assert config.get('Env').collect { it.asText() }.contains('GREETING=hello from the POM')
 assert config.get('Volumes').has('/var/lib/app')
 assert config.get('ExposedPorts').has('8080/tcp')
+assert config.get('ExposedPorts').has('9000/udp')
+assert config.get('ExposedPorts').has('9001/udp')
 assert config.get('Entrypoint').collect { it.asText() }[0..1] == ['java', '-Dstarted.by=entrypoint']
 assert config.get('Cmd').collect { it.asText() } == ['first', 'second']
 

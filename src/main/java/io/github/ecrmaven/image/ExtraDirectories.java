@@ -30,6 +30,9 @@ public record ExtraDirectories(
 
   private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{3}");
 
+  /** Four octal digits, as in {@code 1777}, whose first digit sets the setuid, setgid and sticky bits. */
+  private static final Pattern SPECIAL_BITS_MODE = Pattern.compile("[0-7]{4}");
+
   public ExtraDirectories {
     paths = List.copyOf(paths);
     permissions = List.copyOf(permissions);
@@ -115,6 +118,14 @@ public record ExtraDirectories(
   }
 
   private static void checkMode(String mode, String parameter) throws ConfigurationException {
+    if (mode != null && SPECIAL_BITS_MODE.matcher(mode).matches()) {
+      String rest = mode.substring(1);
+      String problem = mode.startsWith("0")
+          ? "a leading 0 is not part of the mode here. Give the last three digits, " + rest + "."
+          : "the first of four digits sets the setuid, setgid and sticky bits, which Jib Core cannot write into a"
+              + " layer. Give the last three digits, " + rest + ", which keep the permissions without those bits.";
+      throw new ConfigurationException("Invalid mode '" + mode + "' in " + parameter + ": " + problem);
+    }
     if (mode == null || !OCTAL_MODE.matcher(mode).matches()) {
       throw new ConfigurationException(
           "Invalid mode '" + mode + "' in " + parameter + ": give three octal digits for the owner, group and"

@@ -1,5 +1,6 @@
 package io.github.ecrmaven.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class ContainerSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"8080", "8080/tcp", "53/udp", "9000-9002", "1", "65535"})
+  @ValueSource(strings = {"8080", "8080/tcp", "53/udp", "9000-9002", "1", "65535", "8080/TCP", "53/Udp"})
   void validateAcceptsPorts(String port) throws ConfigurationException {
     withPorts(List.of(port)).validate();
   }
@@ -204,5 +205,20 @@ class ContainerSettingsTest {
     assertTrue(e.getMessage().contains("Invalid environment variable name '" + name + "' in"
         + " <container><environment> (ecr.container.environment): use letters, digits, '_', '.' and '-', starting"
         + " with a letter or '_'"), e.getMessage());
+  }
+
+  @Test
+  void validateExplainsReversedPortRange() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withPorts(List.of("9002-9000/udp")).validate());
+    assertEquals("Invalid port '9002-9000/udp' in <container><ports> (ecr.container.ports): the range starts above"
+        + " its end. Give the lower port first, such as 9000-9002/udp.", e.getMessage());
+  }
+
+  @Test
+  void validateListsPortProtocols() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withPorts(List.of("8080/sctp")).validate());
+    assertTrue(e.getMessage().contains("the protocol tcp or udp"), e.getMessage());
   }
 }

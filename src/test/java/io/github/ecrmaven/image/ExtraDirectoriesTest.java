@@ -32,7 +32,7 @@ class ExtraDirectoriesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"855", "0755", "75", "rwxr-xr-x", "+x", ""})
+  @ValueSource(strings = {"855", "75", "rwxr-xr-x", "+x", ""})
   void validateRejectsFileModes(String mode) {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> withMode(mode).validate());
     assertTrue(e.getMessage().contains("'" + mode + "' in <extraDirectories><fileMode>"
@@ -46,6 +46,22 @@ class ExtraDirectoriesTest {
     ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
     assertTrue(e.getMessage().contains("'7777' in <extraDirectories><directoryMode>"
         + " (ecr.extraDirectories.directoryMode)"), e.getMessage());
+  }
+
+  @Test
+  void validateExplainsStickyBitMode() {
+    ExtraDirectories directories = new ExtraDirectories(List.of(), List.of(), "644", "1777");
+    ConfigurationException e = assertThrows(ConfigurationException.class, directories::validate);
+    assertEquals("Invalid mode '1777' in <extraDirectories><directoryMode> (ecr.extraDirectories.directoryMode): the"
+        + " first of four digits sets the setuid, setgid and sticky bits, which Jib Core cannot write into a layer."
+        + " Give the last three digits, 777, which keep the permissions without those bits.", e.getMessage());
+  }
+
+  @Test
+  void validateExplainsLeadingZeroMode() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> withMode("0640").validate());
+    assertTrue(e.getMessage().contains("'0640' in <extraDirectories><fileMode> (ecr.extraDirectories.fileMode): a"
+        + " leading 0 is not part of the mode here. Give the last three digits, 640."), e.getMessage());
   }
 
   @Test

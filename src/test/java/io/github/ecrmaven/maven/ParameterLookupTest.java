@@ -82,7 +82,7 @@ class ParameterLookupTest {
   }
 
   @Test
-  void mapPropertyFirstEntryWithoutEqualsHasNoCommaHint() {
+  void mapPropertyLoneEntryOmitsCommaHint() {
     user.setProperty("ecr.container.labels", "team");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> lookup.map("ecr.container.labels", null));
