@@ -79,5 +79,8 @@ new File(basedir, 'target/ecr-image.tar').withInputStream { stream ->
 assert names.contains('oci-layout') && names.contains('index.json') : "tarball entries: ${names}"
 def tarballOutput = build.runArchive('target/ecr-image.tar', buildReport.image + ':1.0.0')
 assert tarballOutput.readLines().contains('cwd=/opt/app-home') : "container output: ${tarballOutput}"
+// The user nobody reads the extra files, which are root's, through the others' bits: 711 and 640 close them.
+assert log.contains("[WARNING] <container><user> (ecr.container.user) is 'nobody', but the extra files are owned by"
+    + " root, and that user cannot read 7 of them, such as /opt (mode 711).")
 InvokerBuild.of(basedir).verifyNoSecrets()
 return true

@@ -3,9 +3,11 @@ package io.github.ecrmaven.maven;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.ExtraDirectories;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
 import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
+import io.github.ecrmaven.image.ExtraFilesReadability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +124,19 @@ final class LayerParameters {
       log.warn("<extraDirectories><permissions><permission><file> (ecr.extraDirectories.permissions) '" + glob
           + "' matches no file or directory that the extra directories copy into " + intoDirectories + ", so its"
           + " mode applies to nothing. Check the path for a typo: it is a path in the container, below <into>.");
+    }
+  }
+
+  /**
+   * Warns when {@code <container><user>} names a user other than root that cannot read some of the extra
+   * files, which the layer gives owner root.
+   */
+  static void warnIfExtraFilesUnreadable(ApplicationLayers layers, ContainerSettings container, Log log) {
+    try {
+      ExtraFilesReadability.warning(layers.extraDirectories(), container.user()).ifPresent(log::warn);
+    } catch (IOException e) {
+      // The validation has read every extra directory, so this only happens when one changes meanwhile.
+      log.debug("Could not check the modes of the extra files for <container><user>: " + e);
     }
   }
 
