@@ -50,6 +50,15 @@ def expected = [
     "goes into '/tmp/app' from <extraDirectories><paths><path><into> (ecr.extraDirectories.paths), so the image"
         + " would get /tmp with mode 755, owned by root",
     "No class with a main method found in",
+    "src/main/links from <extraDirectories><paths><path><from> (ecr.extraDirectories.paths) contains the symbolic"
+        + " link ",
+    "Invalid JVM flag '-Xmx64m -Xms32m' in <container><jvmFlags> (ecr.container.jvmFlags): it looks like several"
+        + " flags in one",
+    "If '2' belongs to the value of A, set it in the POM, such as <container><environment><A>1,2</A></environment>",
+    "Invalid port '9002-9000' in <container><ports> (ecr.container.ports): the range starts above its end",
+    "Invalid mode '1777' in <extraDirectories><directoryMode> (ecr.extraDirectories.directoryMode): the first of four"
+        + " digits sets the setuid, setgid and sticky bits",
+    "Invalid volume '/' in <container><volumes> (ecr.container.volumes): the root directory cannot be a volume",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : "messages not in build.log: ${missing}"

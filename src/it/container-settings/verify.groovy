@@ -15,6 +15,8 @@ assert config.get('WorkingDir').asText() == '/opt/app-home'
 assert config.get('Env').collect { it.asText() }.contains('GREETING=hello from the POM')
 assert config.get('Volumes').has('/var/lib/app')
 assert config.get('ExposedPorts').has('8080/tcp')
+assert config.get('ExposedPorts').has('9000/udp')
+assert config.get('ExposedPorts').has('9001/udp')
 assert config.get('Entrypoint').collect { it.asText() }[0..1] == ['java', '-Dstarted.by=entrypoint']
 assert config.get('Cmd').collect { it.asText() } == ['first', 'second']
 
@@ -77,5 +79,8 @@ new File(basedir, 'target/ecr-image.tar').withInputStream { stream ->
 assert names.contains('oci-layout') && names.contains('index.json') : "tarball entries: ${names}"
 def tarballOutput = build.runArchive('target/ecr-image.tar', buildReport.image + ':1.0.0')
 assert tarballOutput.readLines().contains('cwd=/opt/app-home') : "container output: ${tarballOutput}"
+// The user nobody reads the extra files, which are root's, through the others' bits: 711 and 640 close them.
+assert log.contains("[WARNING] <container><user> (ecr.container.user) is 'nobody', but the extra files are owned by"
+    + " root, and that user cannot read 7 of them, such as /opt (mode 711).")
 InvokerBuild.of(basedir).verifyNoSecrets()
 return true

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +58,8 @@ public record ContainerSettings(
       Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)*"
           + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-  private static final Pattern PORT = Pattern.compile("[0-9]{1,5}(-[0-9]{1,5})?(/(tcp|udp))?");
+  private static final Pattern PORT =
+      Pattern.compile("([0-9]{1,5})(?:-([0-9]{1,5}))?(/(tcp|udp))?", Pattern.CASE_INSENSITIVE);
   private static final Pattern USER_OR_GROUP = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
   private static final Pattern PLATFORM = Pattern.compile("[a-z0-9]+/[a-z0-9]+");
 
@@ -159,18 +161,16 @@ public record ContainerSettings(
           "Invalid <container><mainClass> (ecr.container.mainClass) '" + mainClass.get() + "': give a fully"
               + " qualified class name such as com.example.Application.");
     }
+    JvmFlags.check(jvmFlags);
     for (String port : ports) {
-      if (!isValidPort(port)) {
-        throw new ConfigurationException(
-            "Invalid port '" + port + "' in <container><ports> (ecr.container.ports): use a number from 1 to"
-                + " 65535, optionally a range and a protocol, such as 8080, 8080/udp or 9000-9002.");
-      }
+      checkPort(port);
     }
     for (String name : environment.keySet()) {
       if (!ENVIRONMENT_NAME.matcher(name).matches()) {
         throw new ConfigurationException(
             "Invalid environment variable name '" + name + "' in <container><environment>"
-                + " (ecr.container.environment): use letters, digits and '_', not starting with a digit.");
+                + " (ecr.container.environment): use letters, digits, '_', '.' and '-', starting with a letter or"
+                + " '_', such as JAVA_TOOL_OPTIONS or spring.profiles.active.");
       }
     }
     for (String key : labels.keySet()) {
@@ -183,6 +183,12 @@ public record ContainerSettings(
     }
     for (String volume : volumes) {
       checkAbsolutePath(volume, "<container><volumes> (ecr.container.volumes)");
+      if (volume.matches("/+")) {
+        throw new ConfigurationException(
+            "Invalid volume '" + volume + "' in <container><volumes> (ecr.container.volumes): the root directory"
+                + " cannot be a volume, because the volume would cover the whole file system of the image, and podman,"
+                + " for one, then cannot start the container. Give the directory of the data, such as /data.");
+      }
     }
     return this;
   }
@@ -267,14 +273,23 @@ public record ContainerSettings(
     }
   }
 
-  private static boolean isValidPort(String port) {
-    if (!PORT.matcher(port).matches()) {
-      return false;
+  /** Rejects an invalid port, and explains a reversed range. The protocol may be in any case. */
+  private static void checkPort(String port) throws ConfigurationException {
+    String prefix = "Invalid port '" + port + "' in <container><ports> (ecr.container.ports): ";
+    String rule = "use a number from 1 to 65535, optionally a range and the protocol tcp or udp, such as 8080,"
+        + " 8080/udp or 9000-9002.";
+    Matcher matcher = PORT.matcher(port);
+    if (!matcher.matches()) {
+      throw new ConfigurationException(prefix + rule);
     }
-    String numbers = port.contains("/") ? port.substring(0, port.indexOf('/')) : port;
-    String[] bounds = numbers.split("-");
-    int low = Integer.parseInt(bounds[0]);
-    int high = bounds.length > 1 ? Integer.parseInt(bounds[1]) : low;
-    return low >= 1 && high <= 65535 && low <= high;
+    int low = Integer.parseInt(matcher.group(1));
+    int high = matcher.group(2) == null ? low : Integer.parseInt(matcher.group(2));
+    if (low < 1 || high > 65535) {
+      throw new ConfigurationException(prefix + rule);
+    }
+    if (low > high) {
+      throw new ConfigurationException(prefix + "the range starts above its end. Give the lower port first,"
+          + " such as " + high + "-" + low + (matcher.group(3) == null ? "" : matcher.group(3)) + ".");
+    }
   }
 }

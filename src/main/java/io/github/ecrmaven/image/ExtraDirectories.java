@@ -1,10 +1,13 @@
 package io.github.ecrmaven.image;
 
 import io.github.ecrmaven.ConfigurationException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +29,9 @@ public record ExtraDirectories(
   public static final String DEFAULT_DIRECTORY_MODE = "755";
 
   private static final Pattern OCTAL_MODE = Pattern.compile("[0-7]{3}");
+
+  /** Four octal digits, as in {@code 1777}, whose first digit sets the setuid, setgid and sticky bits. */
+  private static final Pattern SPECIAL_BITS_MODE = Pattern.compile("[0-7]{4}");
 
   public ExtraDirectories {
     paths = List.copyOf(paths);
@@ -55,9 +61,9 @@ public record ExtraDirectories(
   public record PermissionRule(String pathGlob, String mode) {}
 
   /**
-   * Checks that every directory exists, every target and glob is an absolute container path, every mode
-   * is three octal digits, and no directory would replace the base image's {@code /tmp} or
-   * {@code /var/tmp}.
+   * Checks that every directory exists and Jib can read all its files, every target and glob is an
+   * absolute container path, every mode is three octal digits, and no directory would replace the base
+   * image's {@code /tmp} or {@code /var/tmp}.
    *
    * @throws ConfigurationException naming the parameter, its property and the rejected value
    */
@@ -69,6 +75,7 @@ public record ExtraDirectories(
                 + " (ecr.extraDirectories.paths) " + (Files.exists(path.from()) ? "is not a directory" : "does not exist")
                 + ". Give a directory, relative to the project directory or absolute, or remove the entry.");
       }
+      ExtraFileAccess.check(path.from());
       if (!isAbsoluteContainerPath(path.into()) || hasDotElement(path.into())) {
         throw new ConfigurationException(
             "Invalid <extraDirectories><paths><path><into> (ecr.extraDirectories.paths) '" + path.into()
@@ -92,7 +99,33 @@ public record ExtraDirectories(
     return this;
   }
 
+  /**
+   * Returns the {@code <file>} globs of the permission rules that match no path the layer gets, neither
+   * a copied file or directory nor {@code into} or a directory above it, in the configured order.
+   *
+   * @throws IOException when an extra directory cannot be listed
+   */
+  public List<String> unmatchedPermissions() throws IOException {
+    Set<String> containerPaths = ExtraFilesLayer.containerPaths(this);
+    List<String> unmatched = new ArrayList<>();
+    for (PermissionRule rule : permissions) {
+      Pattern glob = ExtraFilesLayer.globToRegex(rule.pathGlob());
+      if (containerPaths.stream().noneMatch(path -> glob.matcher(path).matches())) {
+        unmatched.add(rule.pathGlob());
+      }
+    }
+    return unmatched;
+  }
+
   private static void checkMode(String mode, String parameter) throws ConfigurationException {
+    if (mode != null && SPECIAL_BITS_MODE.matcher(mode).matches()) {
+      String rest = mode.substring(1);
+      String problem = mode.startsWith("0")
+          ? "a leading 0 is not part of the mode here. Give the last three digits, " + rest + "."
+          : "the first of four digits sets the setuid, setgid and sticky bits, which Jib Core cannot write into a"
+              + " layer. Give the last three digits, " + rest + ", which keep the permissions without those bits.";
+      throw new ConfigurationException("Invalid mode '" + mode + "' in " + parameter + ": " + problem);
+    }
     if (mode == null || !OCTAL_MODE.matcher(mode).matches()) {
       throw new ConfigurationException(
           "Invalid mode '" + mode + "' in " + parameter + ": give three octal digits for the owner, group and"

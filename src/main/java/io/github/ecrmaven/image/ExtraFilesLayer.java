@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,6 +84,29 @@ final class ExtraFilesLayer {
     // below it. The sort is stable, so of two entries for one path the earlier extra directory's wins.
     entries.sort(Comparator.comparing(entry -> entry.getExtractionPath().toString()));
     return Optional.of(FileEntriesLayer.builder().setName(LAYER_NAME).setEntries(entries).build());
+  }
+
+  /**
+   * Returns the container paths that the layer gets an entry for: every file and directory below an extra
+   * directory, and {@code into} with each directory above it, for the extra directories that are not
+   * empty.
+   *
+   * @throws IOException when a directory cannot be listed
+   */
+  static Set<String> containerPaths(ExtraDirectories directories) throws IOException {
+    Set<String> paths = new TreeSet<>();
+    for (ExtraDirectory directory : directories.paths()) {
+      List<Path> sources = listBelow(directory.from());
+      if (sources.isEmpty()) {
+        continue;
+      }
+      paths.addAll(directoriesDownTo(directory.into()));
+      AbsoluteUnixPath into = AbsoluteUnixPath.get(directory.into());
+      for (Path source : sources) {
+        paths.add(into.resolve(directory.from().relativize(source)).toString());
+      }
+    }
+    return paths;
   }
 
   /**

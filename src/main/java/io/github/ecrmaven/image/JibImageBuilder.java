@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -269,7 +270,8 @@ public final class JibImageBuilder {
   private static void applySettings(JibContainerBuilder builder, ContainerSettings container) {
     builder.setFormat(container.format())
         .setCreationTime(container.creationTime().orElseGet(Instant::now))
-        .setExposedPorts(Ports.parse(container.ports()));
+        // Jib Core 0.28.1 rejects an uppercase protocol, such as 8080/TCP, which the check accepts.
+        .setExposedPorts(Ports.parse(container.ports().stream().map(port -> port.toLowerCase(Locale.ROOT)).toList()));
     if (!container.platforms().isEmpty()) {
       Set<Platform> platforms = new LinkedHashSet<>();
       for (String platform : container.platforms()) {

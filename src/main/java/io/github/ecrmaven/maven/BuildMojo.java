@@ -150,6 +150,7 @@ public class BuildMojo extends AbstractEcrMojo {
               Path.of(project.getBuild().getDirectory()),
               BaseImageCacheParameter.resolve(lookup, baseImageCache, project.getBasedir().toPath()),
               session.isOffline());
+      LayerParameters.warnIfExtraFilesUnreadable(request.layers(), request.container(), getLog());
       request.aws().proxy().ifPresent(proxy -> JibProxyProperties.apply(proxy, getLog()));
       new TarballBuild(new MavenBuildLog(getLog(), interactiveConsole())).build(request);
     });

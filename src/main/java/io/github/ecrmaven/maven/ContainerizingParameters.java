@@ -178,6 +178,12 @@ final class ContainerizingParameters {
       return DEFAULT_WAR_APP_ROOT;
     }
     String appRoot = value.trim();
+    if (List.of(appRoot.split("/")).contains("..")) {
+      throw new ConfigurationException(
+          "Invalid " + APP_ROOT_PARAMETER + " '" + value + "': it contains a '..' element, which Jib Core would write"
+              + " into the layer as is instead of going up a directory. Give the directory without '..', such as "
+              + DEFAULT_WAR_APP_ROOT + ".");
+    }
     if (!appRoot.startsWith("/") || appRoot.contains("\\") || appRoot.indexOf('\0') >= 0 || appRoot.matches("/+")
         || List.of(appRoot.split("/")).contains("..")) {
       throw new ConfigurationException(

@@ -3,13 +3,17 @@ package io.github.ecrmaven.maven;
 import io.github.ecrmaven.ConfigurationException;
 import io.github.ecrmaven.image.ApplicationForm;
 import io.github.ecrmaven.image.ApplicationLayers;
+import io.github.ecrmaven.image.ContainerSettings;
 import io.github.ecrmaven.image.ExtraDirectories;
 import io.github.ecrmaven.image.ExtraDirectories.ExtraDirectory;
 import io.github.ecrmaven.image.ExtraDirectories.PermissionRule;
+import io.github.ecrmaven.image.ExtraFilesReadability;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
@@ -39,6 +43,7 @@ final class LayerParameters {
         AbstractEcrMojo.booleanValue(lookup, "ecr.includeOptionalDependencies", includeOptionalDependencies);
     ExtraDirectories extra = extraDirectories(lookup, extraDirectories, project.getBasedir().toPath());
     warnIfModesWithoutPaths(lookup, extraDirectories, extra, log);
+    warnIfPermissionsMatchNothing(extra, log);
     Path outputDirectory = Path.of(project.getBuild().getOutputDirectory());
     Optional<String> ownClassPath = packagedClassPath(form);
     if (ownClassPath.isPresent() && includeOptional) {
@@ -97,6 +102,45 @@ final class LayerParameters {
   }
 
   /**
+   * Warns for each {@code <permission>} whose {@code <file>} matches no path of the extra files layer, which
+   * is most often a typo in the path.
+   */
+  private static void warnIfPermissionsMatchNothing(ExtraDirectories extra, Log log) {
+    if (extra.paths().isEmpty()) {
+      // warnIfModesWithoutPaths covers this case with one warning.
+      return;
+    }
+    List<String> unmatched;
+    try {
+      unmatched = extra.unmatchedPermissions();
+    } catch (IOException e) {
+      // The validation has read every extra directory, so this only happens when one changes meanwhile.
+      log.debug("Could not match the permissions against the extra directories: " + e);
+      return;
+    }
+    String intoDirectories = extra.paths().stream().map(ExtraDirectory::into).distinct()
+        .collect(Collectors.joining(", "));
+    for (String glob : unmatched) {
+      log.warn("<extraDirectories><permissions><permission><file> (ecr.extraDirectories.permissions) '" + glob
+          + "' matches no file or directory that the extra directories copy into " + intoDirectories + ", so its"
+          + " mode applies to nothing. Check the path for a typo: it is a path in the container, below <into>.");
+    }
+  }
+
+  /**
+   * Warns when {@code <container><user>} names a user other than root that cannot read some of the extra
+   * files, which the layer gives owner root.
+   */
+  static void warnIfExtraFilesUnreadable(ApplicationLayers layers, ContainerSettings container, Log log) {
+    try {
+      ExtraFilesReadability.warning(layers.extraDirectories(), container.user()).ifPresent(log::warn);
+    } catch (IOException e) {
+      // The validation has read every extra directory, so this only happens when one changes meanwhile.
+      log.debug("Could not check the modes of the extra files for <container><user>: " + e);
+    }
+  }
+
+  /**
    * Resolves and validates {@code <extraDirectories>}, with each {@code from} relative to
    * {@code projectDirectory}.
    *
@@ -116,7 +160,7 @@ final class LayerParameters {
       List<PermissionRule> permissions = new ArrayList<>();
       for (PermissionParameters permission :
           lookup.objects("ecr.extraDirectories.permissions", parameters.permissions, LayerParameters::parsePermission)) {
-        permissions.add(new PermissionRule(trimmed(permission.file), trimmed(permission.mode)));
+        permissions.add(permissionRule(permission));
       }
       return new ExtraDirectories(
               paths,
@@ -142,6 +186,22 @@ final class LayerParameters {
     return new ExtraDirectory(projectDirectory.resolve(path.from.trim()).normalize(), into);
   }
 
+  private static PermissionRule permissionRule(PermissionParameters permission) throws ConfigurationException {
+    if (permission == null || permission.file == null || permission.file.isBlank()) {
+      throw new ConfigurationException(
+          "Missing <file> in <extraDirectories><permissions><permission> (ecr.extraDirectories.permissions)"
+              + (permission == null || permission.mode == null ? "" : " with <mode>" + permission.mode + "</mode>")
+              + ": name the container path the mode applies to, such as <file>/opt/app/bin/*</file>.");
+    }
+    if (permission.mode == null || permission.mode.isBlank()) {
+      throw new ConfigurationException(
+          "Missing <mode> in <extraDirectories><permissions><permission> (ecr.extraDirectories.permissions) for '"
+              + permission.file.trim() + "': give three octal digits for the owner, group and others, such as"
+              + " <mode>755</mode>.");
+    }
+    return new PermissionRule(permission.file.trim(), permission.mode.trim());
+  }
+
   /** Parses one item of {@code ecr.extraDirectories.paths}: {@code from} or {@code from=into}. */
   private static ExtraDirectoryParameters parsePath(String item) {
     int equals = item.indexOf('=');
@@ -159,9 +219,5 @@ final class LayerParameters {
               + " separated by commas, such as ecr.extraDirectories.permissions=/opt/app/bin/*=755.");
     }
     return new PermissionParameters(item.substring(0, equals).trim(), item.substring(equals + 1).trim());
-  }
-
-  private static String trimmed(String value) {
-    return value == null ? null : value.trim();
   }
 }

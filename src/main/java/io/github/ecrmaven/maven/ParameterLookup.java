@@ -98,16 +98,36 @@ final class ParameterLookup {
       return pomValue == null ? Map.of() : pomValue;
     }
     Map<String, String> entries = new LinkedHashMap<>();
+    String previousKey = null;
     for (String entry : split(override)) {
       int equals = entry.indexOf('=');
       if (equals <= 0) {
+        String hint = previousKey == null ? "" : commaInValueHint(property, previousKey, entries.get(previousKey), entry);
         throw new IllegalArgumentException(
             "Invalid entry '" + entry + "' in the property " + property + ": write key=value pairs separated"
-                + " by commas, such as " + property + "=KEY=value,OTHER=value.");
+                + " by commas, such as " + property + "=KEY=value,OTHER=value." + hint);
       }
-      entries.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+      previousKey = entry.substring(0, equals).trim();
+      entries.put(previousKey, entry.substring(equals + 1).trim());
     }
     return entries;
+  }
+
+  /**
+   * Explains that the property cannot hold a value with a comma, for an entry without {@code =} that
+   * follows the entry {@code previousKey=previousValue}, such as {@code 2} in {@code A=1,2}.
+   */
+  private static String commaInValueHint(String property, String previousKey, String previousValue, String entry) {
+    List<String> elements = List.of(property.substring(property.indexOf('.') + 1).split("\\."));
+    StringBuilder pomForm = new StringBuilder();
+    elements.forEach(element -> pomForm.append('<').append(element).append('>'));
+    pomForm.append('<').append(previousKey).append('>').append(previousValue).append(',').append(entry)
+        .append("</").append(previousKey).append('>');
+    for (int i = elements.size() - 1; i >= 0; i--) {
+      pomForm.append("</").append(elements.get(i)).append('>');
+    }
+    return " If '" + entry + "' belongs to the value of " + previousKey + ", set it in the POM, such as " + pomForm
+        + ", because the property separates entries at every comma.";
   }
 
   /**

@@ -254,7 +254,7 @@ public class PushMojo extends AbstractRepositoryMojo {
     ParameterLookup lookup = lookup();
     ApplicationForm form = ContainerizingParameters.resolve(
         lookup, containerizingMode, container == null ? null : container.appRoot, project, getLog());
-    return new PublishRequest(
+    PublishRequest request = new PublishRequest(
         targetImage(),
         awsSettings(),
         RepositoryCreation.parse(lookup.string("ecr.repositoryCreation", repositoryCreation, "create")),
@@ -271,5 +271,7 @@ public class PushMojo extends AbstractRepositoryMojo {
         Path.of(project.getBuild().getDirectory()),
         ScanGateParameters.settings(lookup, scan, getLog()),
         BaseImageCacheParameter.resolve(lookup, baseImageCache, project.getBasedir().toPath()));
+    LayerParameters.warnIfExtraFilesUnreadable(request.layers(), request.container(), getLog());
+    return request;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.ecrmaven.image;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class ContainerSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"8080", "8080/tcp", "53/udp", "9000-9002", "1", "65535"})
+  @ValueSource(strings = {"8080", "8080/tcp", "53/udp", "9000-9002", "1", "65535", "8080/TCP", "53/Udp"})
   void validateAcceptsPorts(String port) throws ConfigurationException {
     withPorts(List.of(port)).validate();
   }
@@ -147,5 +148,77 @@ class ContainerSettingsTest {
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> with(List.of(), null, null, List.of("/data", "cache")).validate());
     assertTrue(e.getMessage().contains("'cache' in <container><volumes> (ecr.container.volumes)"), e.getMessage());
+  }
+
+  private static ContainerSettings withJvmFlags(List<String> flags) {
+    return new ContainerSettings(Optional.empty(), flags, List.of(), List.of(), Map.of(), Map.of());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "-Xmx64m", "-Dgreeting=hello world", "-XX:+UseG1GC", "--add-opens=java.base/java.lang=ALL-UNNAMED"})
+  void validateAcceptsJvmFlags(String flag) throws ConfigurationException {
+    withJvmFlags(List.of(flag)).validate();
+  }
+
+  @Test
+  void validateRejectsJvmFlagWithoutDash() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withJvmFlags(List.of("Xmx64m")).validate());
+    assertTrue(e.getMessage().contains("Invalid JVM flag 'Xmx64m' in <container><jvmFlags>"
+        + " (ecr.container.jvmFlags): a flag starts with '-'"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-Xmx64m -Xms32m", "-Dname=value\t-Xss1m"})
+  void validateRejectsTwoJvmFlagsInOne(String flag) {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withJvmFlags(List.of(flag)).validate());
+    assertTrue(e.getMessage().contains("Invalid JVM flag '" + flag + "'"), e.getMessage());
+    assertTrue(e.getMessage().contains("Give each flag its own <jvmFlag> element, or separate them with commas in"
+        + " the property, such as -Decr.container.jvmFlags=-Xmx64m,-Xms32m."), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "//"})
+  void validateRejectsRootVolume(String volume) {
+    ContainerSettings settings = new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(),
+        Map.of(), Optional.of(Instant.EPOCH), List.of(), Optional.empty(), Optional.empty(), List.of(volume),
+        ImageFormat.Docker);
+    ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate);
+    assertTrue(e.getMessage().startsWith("Invalid volume '" + volume + "' in <container><volumes>"
+        + " (ecr.container.volumes): the root directory cannot be a volume"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"JAVA_TOOL_OPTIONS", "_private", "spring.profiles.active", "A-B", "x1"})
+  void validateAcceptsEnvironmentNames(String name) throws ConfigurationException {
+    new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(name, "x"), Map.of()).validate();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1X", "MY VAR", "-A", ".profile", "A=B", "A$"})
+  void validateRejectsEnvironmentNames(String name) {
+    ContainerSettings settings =
+        new ContainerSettings(Optional.empty(), List.of(), List.of(), List.of(), Map.of(name, "x"), Map.of());
+    ConfigurationException e = assertThrows(ConfigurationException.class, settings::validate);
+    assertTrue(e.getMessage().contains("Invalid environment variable name '" + name + "' in"
+        + " <container><environment> (ecr.container.environment): use letters, digits, '_', '.' and '-', starting"
+        + " with a letter or '_'"), e.getMessage());
+  }
+
+  @Test
+  void validateExplainsReversedPortRange() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withPorts(List.of("9002-9000/udp")).validate());
+    assertEquals("Invalid port '9002-9000/udp' in <container><ports> (ecr.container.ports): the range starts above"
+        + " its end. Give the lower port first, such as 9000-9002/udp.", e.getMessage());
+  }
+
+  @Test
+  void validateListsPortProtocols() {
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> withPorts(List.of("8080/sctp")).validate());
+    assertTrue(e.getMessage().contains("the protocol tcp or udp"), e.getMessage());
   }
 }

@@ -270,4 +270,13 @@ class ContainerizingParametersTest {
     assertEquals("tomcat:11.0-jre17", ProjectInputs.defaultBaseImage(project("war")));
     assertEquals("eclipse-temurin:17-jre", ProjectInputs.defaultBaseImage(project("jar")));
   }
+
+  @Test
+  void appRootWithParentElementIsExplained() {
+    String appRoot = "/usr/local/tomcat/webapps/../../ROOT";
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> resolve(project("war"), null, appRoot));
+    assertTrue(e.getMessage().startsWith("Invalid <container><appRoot> (ecr.container.appRoot) '" + appRoot + "': it"
+        + " contains a '..' element"), e.getMessage());
+  }
 }

@@ -111,6 +111,31 @@ class LayerParametersTest {
     assertTrue(e.getMessage().contains("'rwx' in <extraDirectories><permissions><permission><mode>"), e.getMessage());
   }
 
+  @Test
+  void permissionWithoutModeIsRejected() {
+    ExtraDirectoriesParameters parameters = new ExtraDirectoriesParameters();
+    parameters.permissions = List.of(new PermissionParameters("/opt/app/bin/*", null));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(parameters));
+    assertTrue(e.getMessage().startsWith("Missing <mode> in <extraDirectories><permissions><permission>"
+        + " (ecr.extraDirectories.permissions) for '/opt/app/bin/*': give three octal digits"), e.getMessage());
+  }
+
+  @Test
+  void permissionPropertyWithEmptyModeIsRejected() {
+    userProperties.setProperty("ecr.extraDirectories.permissions", "/opt/app/bin/*=");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(null));
+    assertTrue(e.getMessage().startsWith("Missing <mode> in"), e.getMessage());
+  }
+
+  @Test
+  void permissionWithoutFileIsRejected() {
+    ExtraDirectoriesParameters parameters = new ExtraDirectoriesParameters();
+    parameters.permissions = List.of(new PermissionParameters(null, "755"));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> resolve(parameters));
+    assertTrue(e.getMessage().startsWith("Missing <file> in <extraDirectories><permissions><permission>"
+        + " (ecr.extraDirectories.permissions) with <mode>755</mode>: name the container path"), e.getMessage());
+  }
+
   private final RecordingLog log = new RecordingLog();
 
   private void layers(Boolean includeOptional, ExtraDirectoriesParameters extraDirectories, ApplicationForm form)
@@ -189,11 +214,29 @@ class LayerParametersTest {
   }
 
   @Test
-  void modesWithPathsDoNotWarn() throws ConfigurationException {
+  void modesWithPathsDoNotWarn() throws Exception {
+    Files.createDirectories(project.resolve("src/main/container/bin"));
+    Files.writeString(project.resolve("src/main/container/bin/run.sh"), "#!/bin/sh\n");
+
     layers(false, pomParameters(), new ApplicationForm.ExplodedClasses());
     layers(false, null, new ApplicationForm.ExplodedClasses());
 
     assertEquals(List.of(), log.warnings);
+  }
+
+  @Test
+  void permissionMatchingNothingWarns() throws Exception {
+    Files.createDirectories(project.resolve("src/main/container/bin"));
+    Files.writeString(project.resolve("src/main/container/bin/run.sh"), "#!/bin/sh\n");
+    userProperties.setProperty("ecr.extraDirectories.paths", "src/main/container=/opt/app");
+    userProperties.setProperty("ecr.extraDirectories.permissions", "/opt/ap/bin/*=755,/opt/app/bin/*=700");
+
+    layers(false, null, new ApplicationForm.ExplodedClasses());
+
+    assertEquals(List.of("<extraDirectories><permissions><permission><file> (ecr.extraDirectories.permissions)"
+        + " '/opt/ap/bin/*' matches no file or directory that the extra directories copy into /opt/app, so its mode"
+        + " applies to nothing. Check the path for a typo: it is a path in the container, below <into>."),
+        log.warnings);
   }
 
   @Test

@@ -71,6 +71,25 @@ class ParameterLookupTest {
   }
 
   @Test
+  void mapPropertyExplainsCommaInValue() {
+    user.setProperty("ecr.container.environment", "A=1,2");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> lookup.map("ecr.container.environment", null));
+    assertTrue(e.getMessage().startsWith("Invalid entry '2' in the property ecr.container.environment"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" If '2' belongs to the value of A, set it in the POM, such as"
+        + " <container><environment><A>1,2</A></environment></container>, because the property separates entries"
+        + " at every comma."), e.getMessage());
+  }
+
+  @Test
+  void mapPropertyLoneEntryOmitsCommaHint() {
+    user.setProperty("ecr.container.labels", "team");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> lookup.map("ecr.container.labels", null));
+    assertFalse(e.getMessage().contains("belongs to the value"), e.getMessage());
+  }
+
+  @Test
   void boolPropertyWithoutValueIsTrue() {
     user.setProperty("ecr.skip", "");
     assertTrue(lookup.bool("ecr.skip", false, false));
