@@ -100,9 +100,9 @@ final class ContainerizingParameters {
    * Warns when a file in the classes directory is newer than the jar, as after {@code mvn compile}
    * without {@code package}, because the image then gets the jar's older contents.
    *
-   * <p>The check is skipped when the jar's time is the output timestamp, because then the time tells nothing
-   * about when the jar was written: spring-boot-maven-plugin (3.5.7 checked) sets its repackaged jar's file
-   * time to {@code project.build.outputTimestamp}.
+   * <p>The check is skipped when the jar's time equals the output timestamp, because spring-boot-maven-plugin
+   * (3.5.7 checked) sets its repackaged jar's file time to {@code project.build.outputTimestamp}. That time
+   * then shows nothing about when the jar was written.
    */
   private static void warnIfOlderThanClasses(Path jar, Path classes, Optional<Instant> outputTimestamp, Log log) {
     if (!Files.isDirectory(classes)) {

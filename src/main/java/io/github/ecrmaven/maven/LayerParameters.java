@@ -115,7 +115,7 @@ final class LayerParameters {
       unmatched = extra.unmatchedPermissions();
     } catch (IOException e) {
       // The validation has read every extra directory, so this only happens when one changes meanwhile.
-      log.debug("Could not match the permissions against the extra directories: " + e);
+      log.debug("Failed to match the permissions against the extra directories: " + e);
       return;
     }
     String intoDirectories = extra.paths().stream().map(ExtraDirectory::into).distinct()
@@ -136,7 +136,7 @@ final class LayerParameters {
       ExtraFilesReadability.warning(layers.extraDirectories(), container.user()).ifPresent(log::warn);
     } catch (IOException e) {
       // The validation has read every extra directory, so this only happens when one changes meanwhile.
-      log.debug("Could not check the modes of the extra files for <container><user>: " + e);
+      log.debug("Failed to check the modes of the extra files for <container><user>: " + e);
     }
   }
 

@@ -85,9 +85,9 @@ final class StandardLabels {
   }
 
   /**
-   * A label's value with where the POM holds it.
+   * A label's value and the POM element that declares it.
    *
-   * @param tracker the model element holding the value, or null for a value that is not inherited
+   * @param tracker the model element that contains the value, or null for a value whose origin is not checked
    * @param key the element name in {@code tracker}
    * @param element the POM element, as a message names it
    */

@@ -142,12 +142,12 @@ class StandardLabelsTest {
         + " org.springframework.boot:spring-boot-starter-parent:3.5.7, which belongs to another organization."
         + " Set <description> in this POM, or the label in <container><labels>, to give the image one.",
         messages.get(0));
-    assertTrue(messages.get(1).contains("image.source") && messages.get(1).contains("Set <scm><url>"),
-        messages.get(1));
-    assertTrue(messages.get(2).contains("image.vendor") && messages.get(2).contains("<organization><name>"),
-        messages.get(2));
-    assertTrue(messages.get(3).contains("image.licenses") && messages.get(3).contains("Set <licenses>"),
-        messages.get(3));
+    assertTrue(messages.get(1).contains("image.source"), messages.get(1));
+    assertTrue(messages.get(1).contains("Set <scm><url>"), messages.get(1));
+    assertTrue(messages.get(2).contains("image.vendor"), messages.get(2));
+    assertTrue(messages.get(2).contains("<organization><name>"), messages.get(2));
+    assertTrue(messages.get(3).contains("image.licenses"), messages.get(3));
+    assertTrue(messages.get(3).contains("Set <licenses>"), messages.get(3));
   }
 
   @Test
